@@ -1,0 +1,46 @@
+"""Stage 7: checks that flag suspect aligned units, with evidence."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from tqcheck.checks import alignment, language, numbers, score  # noqa: F401  (registration)
+from tqcheck.checks.base import CHECKS, Check, Context
+from tqcheck.errors import ConfigError
+from tqcheck.model import AlignedUnit, Finding, Severity
+
+__all__ = ["CHECKS", "Check", "Context", "build_checks", "run_checks"]
+
+
+def build_checks(
+    enable: Iterable[str] | None = None,
+    disable: Iterable[str] = (),
+    severities: Mapping[str, str] | None = None,
+) -> list[Check]:
+    """Instantiate the chosen checks; unknown ids are a configuration error."""
+    chosen = list(enable) if enable else list(CHECKS)
+    severities = dict(severities or {})
+    for cid in [*chosen, *disable, *severities]:
+        if cid not in CHECKS:
+            raise ConfigError(f"unknown check {cid!r}; `tqcheck checks` lists them")
+    out = []
+    for cid in chosen:
+        if cid in disable:
+            continue
+        level = severities.get(cid)
+        try:
+            sev = Severity(level) if level else None
+        except ValueError as exc:
+            raise ConfigError(f"check {cid}: severity must be info, warning or error") from exc
+        out.append(CHECKS[cid](sev))
+    return out
+
+
+def run_checks(unit: AlignedUnit, checks: list[Check], ctx: Context) -> tuple[Finding, ...]:
+    findings: list[Finding] = []
+    implied: set[str] = set()
+    for check in checks:
+        found = check.run(unit, ctx)
+        if found:
+            implied.update(check.implies)
+        findings.extend(found)
+    return tuple(f for f in findings if f.check not in implied)

@@ -1,0 +1,52 @@
+"""The check contract and its registry (a plain dict, as pofilter's checkers are)."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from tqcheck.model import AlignedUnit, Finding, Severity
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may know beyond its unit: the pair, the article, the thresholds."""
+
+    src_lang: str
+    tgt_lang: str
+    article_chrf: float = 0.0
+    thresholds: Mapping[str, float] = field(default_factory=dict)
+
+    def threshold(self, name: str, default: float) -> float:
+        return float(self.thresholds.get(name, default))
+
+
+class Check(ABC):
+    id: str = ""
+    title: str = ""
+    severity: Severity = Severity.WARNING
+    description: str = ""
+    # Checks whose findings on the same unit are a consequence of this one's
+    # (pofilter's preconditions): an untranslated passage is not also "low score".
+    implies: tuple[str, ...] = ()
+
+    def __init__(self, severity: Severity | None = None) -> None:
+        if severity is not None:
+            self.severity = severity
+
+    @abstractmethod
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        """Findings for one aligned unit; [] when it looks fine."""
+
+    def finding(self, message: str, **evidence: object) -> Finding:
+        return Finding(check=self.id, severity=self.severity, message=message, evidence=evidence)
+
+
+CHECKS: dict[str, type[Check]] = {}
+
+
+def register(cls: type[Check]) -> type[Check]:
+    if not cls.id or cls.id in CHECKS:
+        raise ValueError(f"check id {cls.id!r} is empty or registered twice")
+    CHECKS[cls.id] = cls
+    return cls

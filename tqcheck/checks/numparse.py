@@ -1,0 +1,79 @@
+"""Numbers as written in many locales, reduced to the values they can mean.
+
+`2,500` is two thousand five hundred in English and two and a half in Spanish, so a
+token maps to the *set* of values it can stand for; two numbers agree when their sets
+meet. Digits in Arabic-Indic and Persian script are folded to ASCII first.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Arabic thousands (U+066C) and decimal (U+066B) separators, narrow no-break spaces.
+_SEPARATORS = str.maketrans({"\u066c": ",", "\u066b": ".", "\u202f": " ", "\u00a0": " "})
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?(?!\d)|(?<![\w])\d+(?:[.,]\d+)?")
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str
+    start: int
+    end: int
+    values: frozenset[float]
+
+
+def normalise_digits(text: str) -> str:
+    return text.translate(_DIGITS).translate(_SEPARATORS)
+
+
+def find_numbers(text: str) -> list[Number]:
+    folded = normalise_digits(text)
+    out = []
+    for m in _NUMBER.finditer(folded):
+        token = m.group().rstrip(".,")
+        if not token:
+            continue
+        out.append(Number(text[m.start() : m.start() + len(token)], m.start(),
+                          m.start() + len(token), frozenset(_values(token))))
+    return out
+
+
+def _values(token: str) -> set[float]:
+    plain = token.replace(" ", "")
+    seps = {ch for ch in plain if ch in ",."}
+    if not seps:
+        return {float(plain)}
+    values: set[float] = set()
+    if len(seps) == 2:
+        # The last separator is the decimal mark: 1,234.5 or 1.234,5.
+        dec = max(plain.rfind(","), plain.rfind("."))
+        whole = re.sub(r"[.,]", "", plain[:dec])
+        return {float(f"{whole}.{plain[dec + 1:]}")}
+    sep = seps.pop()
+    parts = plain.split(sep)
+    if len(parts) == 2:
+        values.add(float(f"{parts[0]}.{parts[1]}"))  # decimal reading
+    if all(len(p) == 3 for p in parts[1:]):
+        values.add(float("".join(parts)))  # thousands reading
+    if " " in token and len(parts) == 1:
+        values.add(float(plain))
+    return values or {float(plain.replace(sep, ""))}
+
+
+def unmatched(a: list[Number], b: list[Number]) -> tuple[list[Number], list[Number]]:
+    """Numbers of `a` with no equal in `b`, and of `b` with none in `a` (multiset matching)."""
+    left = list(b)
+    missing = []
+    for n in a:
+        hit = next((i for i, m in enumerate(left) if n.values & m.values), None)
+        if hit is None:
+            missing.append(n)
+        else:
+            left.pop(hit)
+    return missing, left
+
+
+def value_counts(numbers: list[Number]) -> Counter[frozenset[float]]:
+    return Counter(n.values for n in numbers)

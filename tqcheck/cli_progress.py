@@ -1,0 +1,45 @@
+"""Progress for long checks: a rich bar on a terminal, plain lines in CI logs."""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from tqcheck.pipeline import Progress as ProgressFn
+
+# Small articles finish before a bar would be worth drawing.
+MIN_TOTAL = 500
+PLAIN_EVERY_S = 5.0
+
+
+@contextmanager
+def progress_for(console: Console, enabled: bool = True) -> Iterator[ProgressFn]:
+    if not enabled:
+        yield lambda stage, done, total: None
+        return
+    if console.is_terminal:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console, transient=True) as bar:
+            tasks: dict[str, int] = {}
+
+            def update(stage: str, done: int, total: int) -> None:
+                if total < MIN_TOTAL:
+                    return
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done, total=total)
+
+            yield update
+        return
+    last = [0.0]
+
+    def plain(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if total >= MIN_TOTAL and (now - last[0] >= PLAIN_EVERY_S or done == total):
+            last[0] = now
+            console.print(f"tqcheck: {stage} {done}/{total}", markup=False, highlight=False)
+
+    yield plain

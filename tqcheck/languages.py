@@ -1,0 +1,53 @@
+"""Which languages the two sides are in: from options, else from detection."""
+from __future__ import annotations
+
+from tqcheck import detect
+from tqcheck.errors import LanguageError
+from tqcheck.model import Document
+
+NAMES = {
+    "en": "English", "es": "Spanish", "ca": "Catalan", "pt": "Portuguese", "fr": "French",
+    "ar": "Arabic", "gl": "Galician", "eu": "Basque", "it": "Italian", "de": "German",
+    "nl": "Dutch", "ro": "Romanian", "oc": "Occitan",
+}
+# Enough of the article for a confident decision; langdetect itself stops at 10,000 chars.
+_SAMPLE_CHARS = 5000
+
+
+def name(code: str | None) -> str:
+    if code is None:
+        return "no language"
+    return f"{NAMES.get(code, code)} ({code})"
+
+
+def normalise(code: str | None) -> str | None:
+    if code is None:
+        return None
+    code = code.strip().lower().replace("_", "-")
+    if not code.isascii() or not 2 <= len(code.split("-")[0]) <= 3:
+        raise LanguageError(f"{code!r} is not a language code; use ISO 639-1 such as en, es, ca")
+    return code.split("-")[0]
+
+
+def document_language(doc: Document, given: str | None) -> str:
+    if given:
+        return given
+    sample = " ".join(p.text for p in doc.passages)[:_SAMPLE_CHARS]
+    found = detect.detect(sample)
+    if found is None:
+        raise LanguageError(
+            f"{doc.path}: cannot tell its language (too little text); pass --src-lang/--tgt-lang"
+        )
+    return found
+
+
+def resolve_pair(src: Document, tgt: Document, src_lang: str | None, tgt_lang: str | None
+                 ) -> tuple[str, str]:
+    s = document_language(src, normalise(src_lang))
+    t = document_language(tgt, normalise(tgt_lang))
+    if s == t:
+        raise LanguageError(
+            f"both files are in {name(s)}: {src.path} and {tgt.path}; "
+            "a translation must be in another language (or pass --src-lang/--tgt-lang)"
+        )
+    return s, t

@@ -1,0 +1,216 @@
+"""The pipeline, stage by stage: read → segment → detect → translate → align → score → check.
+
+`check_pair` is the library entry point; `check_pairs` runs many pairs and sends all
+their sentences for one language pair to the engine in one batch, because an engine
+call has a fixed start-up cost (≈130 ms for an Apertium process).
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import tqcheck
+from tqcheck import detect
+from tqcheck.align.aligner import align
+from tqcheck.checks import Context, build_checks, run_checks
+from tqcheck.languages import resolve_pair
+from tqcheck.model import AlignedUnit, Document, Passage
+from tqcheck.read import read_document
+from tqcheck.result import Report, Side
+from tqcheck.score import Scorer
+from tqcheck.segment import SEGMENTER_ID, split_sentences
+from tqcheck.translate.base import Engine
+from tqcheck.translate.registry import get_engine
+
+# progress(stage, done, total)
+Progress = Callable[[str, int, int], None]
+# Sentences per engine call: bounded so progress moves and memory stays flat on huge files.
+ENGINE_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    engine: str = "auto"
+    cache: bool | str | Path = True
+    threads: int | None = None
+    src_format: str | None = None
+    tgt_format: str | None = None
+    thresholds: Mapping[str, float] = field(default_factory=dict)
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    severities: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    source: Document
+    translation: Document
+    src_lang: str
+    tgt_lang: str
+    # Sentences of each translation passage, the unit sent to the engine.
+    tgt_sentences: tuple[tuple[str, ...], ...]
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def prepare(src_path: str | Path, tgt_path: str | Path, opts: CheckOptions) -> Prepared:
+    """Read, detect languages and segment both sides: everything before the engine."""
+    src_doc = read_document(src_path, opts.src_format)
+    tgt_doc = read_document(tgt_path, opts.tgt_format)
+    src_lang, tgt_lang = resolve_pair(src_doc, tgt_doc, opts.src_lang, opts.tgt_lang)
+    candidates = tuple(sorted({src_lang, tgt_lang, "en"}))
+    src_doc = _annotate(src_doc, src_lang, candidates)
+    tgt_doc = _annotate(tgt_doc, tgt_lang, candidates)
+    return Prepared(src_doc, tgt_doc, src_lang, tgt_lang,
+                    tuple(p.sentences for p in tgt_doc.passages))
+
+
+def _annotate(doc: Document, lang: str, candidates: tuple[str, ...]) -> Document:
+    passages = tuple(
+        replace(p, lang=detect.detect(p.text, candidates), sentences=tuple(split_sentences(p.text, lang)))
+        for p in doc.passages
+    )
+    return replace(doc, passages=passages, lang=lang)
+
+
+def back_translate(
+    sentences: Sequence[str], engine: Engine, src: str, tgt: str, progress: Progress
+) -> list[str]:
+    """Translate `sentences` from src to tgt in engine-sized chunks, reporting progress."""
+    out: list[str] = []
+    total = len(sentences)
+    progress("translate", 0, total)
+    for start in range(0, total, ENGINE_CHUNK):
+        out.extend(engine.translate_batch(sentences[start : start + ENGINE_CHUNK], src, tgt))
+        progress("translate", len(out), total)
+    return out
+
+
+def analyse(
+    prep: Prepared,
+    back_sentences: Sequence[str],
+    engine: Engine,
+    opts: CheckOptions,
+    progress: Progress = _no_progress,
+) -> Report:
+    """Everything after the engine: align, score, check, and assemble the report."""
+    t0 = time.perf_counter()
+    back: list[str] = []
+    pos = 0
+    for sents in prep.tgt_sentences:
+        back.append(" ".join(back_sentences[pos : pos + len(sents)]))
+        pos += len(sents)
+    src_passages = prep.source.passages
+    tgt_passages = prep.translation.passages
+    beads = align([p.text for p in src_passages], [p.text for p in tgt_passages], back)
+    t_align = time.perf_counter()
+
+    scorer = Scorer()
+    units = []
+    for i, bead in enumerate(beads):
+        src = tuple(src_passages[k] for k in bead.src)
+        tgt = tuple(tgt_passages[k] for k in bead.tgt)
+        bt = " ".join(back[k] for k in bead.tgt)
+        scores = scorer.passage(bt, " ".join(p.text for p in src)) if src and tgt else scorer.passage("", "")
+        units.append(AlignedUnit(i, bead.kind, src, tgt, bt, scores))
+        if i % 500 == 0:
+            progress("score", i, len(beads))
+    paired = [u for u in units if u.source and u.target]
+    article = scorer.article([u.back_translation for u in paired], [u.source_text for u in paired])
+
+    checks = build_checks(opts.enable or None, opts.disable, opts.severities)
+    ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, dict(opts.thresholds))
+    units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
+    t_end = time.perf_counter()
+
+    info = engine.info(prep.tgt_lang, prep.src_lang)
+    return Report(
+        source=_side(prep.source),
+        translation=_side(prep.translation),
+        engine=info,
+        signature=signature(info.name, info.model, info.version, article.signatures["chrf"],
+                            opts.thresholds),
+        scores=article,
+        units=tuple(units),
+        thresholds=dict(opts.thresholds),
+        timings={"align": round(t_align - t0, 4), "score_check": round(t_end - t_align, 4)},
+        cache=dict(getattr(engine, "stats", {}) or {}),
+    )
+
+
+def _side(doc: Document) -> Side:
+    return Side(doc.path, doc.lang or "", doc.encoding, doc.fmt, len(doc.passages),
+                sum(len(p.sentences) for p in doc.passages))
+
+
+def signature(engine: str, model: str, version: str, chrf_sig: str,
+              thresholds: Mapping[str, float]) -> str:
+    """sacreBLEU-style reproducibility string: what must match for the same result."""
+    chrf = chrf_sig.replace("|", ",")
+    thr = ",".join(f"{k}={v:g}" for k, v in sorted(thresholds.items())) or "default"
+    return "|".join([
+        f"tqcheck:{tqcheck.__version__}", f"engine:{engine}", f"model:{model or '-'}",
+        f"model_version:{version or '-'}", f"seg:{SEGMENTER_ID}", f"det:{detect.DETECTOR_ID}",
+        f"chrf:{chrf}", f"thresholds:{thr}",
+    ])
+
+
+def check_pair(
+    src_path: str | Path,
+    tgt_path: str | Path,
+    opts: CheckOptions = CheckOptions(),
+    *,
+    engine: Engine | None = None,
+    progress: Progress = _no_progress,
+) -> Report:
+    """Check one article pair end to end and return the report (raises TqcheckError)."""
+    t0 = time.perf_counter()
+    prep = prepare(src_path, tgt_path, opts)
+    t1 = time.perf_counter()
+    engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang,
+                                  cache=opts.cache, threads=opts.threads)
+    flat = [s for sents in prep.tgt_sentences for s in sents]
+    back = back_translate(flat, engine, prep.tgt_lang, prep.src_lang, progress)
+    t2 = time.perf_counter()
+    report = analyse(prep, back, engine, opts, progress)
+    timings = {"read_detect_segment": round(t1 - t0, 4), "translate": round(t2 - t1, 4),
+               **report.timings, "total": round(time.perf_counter() - t0, 4)}
+    return replace(report, timings=timings)
+
+
+def check_pairs(
+    pairs: Iterable[tuple[str | Path, str | Path]],
+    opts: CheckOptions = CheckOptions(),
+    *,
+    engine_for: Callable[[str, str], Engine] | None = None,
+) -> list[Report]:
+    """Check many pairs, translating all sentences of one language pair in one engine batch."""
+    prepared = [prepare(s, t, opts) for s, t in pairs]
+    engines: dict[tuple[str, str], Engine] = {}
+    by_pair: dict[tuple[str, str], list[int]] = {}
+    for i, prep in enumerate(prepared):
+        by_pair.setdefault((prep.tgt_lang, prep.src_lang), []).append(i)
+    backs: dict[int, list[str]] = {}
+    for (tgt, src), members in by_pair.items():
+        engine = engines[(tgt, src)] = (engine_for or _default_engine(opts))(tgt, src)
+        flat = [s for i in members for sents in prepared[i].tgt_sentences for s in sents]
+        out = back_translate(flat, engine, tgt, src, _no_progress)
+        pos = 0
+        for i in members:
+            n = sum(len(sents) for sents in prepared[i].tgt_sentences)
+            backs[i] = out[pos : pos + n]
+            pos += n
+    return [
+        analyse(prep, backs[i], engines[(prep.tgt_lang, prep.src_lang)], opts)
+        for i, prep in enumerate(prepared)
+    ]
+
+
+def _default_engine(opts: CheckOptions) -> Callable[[str, str], Engine]:
+    return lambda src, tgt: get_engine(opts.engine, src, tgt, cache=opts.cache, threads=opts.threads)

@@ -1,0 +1,76 @@
+"""The JSON report: a versioned envelope with sorted keys (a contract test pins the keys)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tqcheck import __version__
+from tqcheck.model import AlignedUnit, Finding, Passage
+from tqcheck.result import GateResult, Report, Side
+
+REPORT_VERSION = 1
+
+
+def to_dict(report: Report, gate: GateResult | None = None) -> dict[str, Any]:
+    s = report.scores
+    return {
+        "tqcheck_report_version": REPORT_VERSION,
+        "tool": {"name": "tqcheck", "version": __version__},
+        "signature": report.signature,
+        "languages": {"source": report.source.lang, "translation": report.translation.lang},
+        "source": _side(report.source),
+        "translation": _side(report.translation),
+        "engine": {"name": report.engine.name, "model": report.engine.model,
+                   "version": report.engine.version},
+        "thresholds": dict(report.thresholds),
+        "summary": {
+            "chrf": s.chrf,
+            "chrf_ci95": list(s.chrf_ci),
+            "bleu": s.bleu,
+            "ter": s.ter,
+            "units": len(report.units),
+            "flagged_units": report.flagged_units,
+            "findings": report.counts(),
+            "alignment": report.alignment_counts(),
+            "metric_signatures": dict(s.signatures),
+            "gate": None if gate is None else {"passed": gate.passed, "reasons": list(gate.reasons)},
+        },
+        "units": [_unit(u) for u in report.units],
+        "timings": dict(report.timings),
+        "cache": dict(report.cache),
+    }
+
+
+def _side(side: Side) -> dict[str, Any]:
+    return {"path": side.path, "lang": side.lang, "encoding": side.encoding,
+            "format": side.format, "passages": side.passages, "sentences": side.sentences}
+
+
+def _passages(ps: tuple[Passage, ...]) -> dict[str, Any]:
+    return {
+        "text": "\n".join(p.text for p in ps),
+        "lines": [p.line for p in ps],
+        "passages": [p.index for p in ps],
+        "languages": [p.lang for p in ps],
+    }
+
+
+def _unit(u: AlignedUnit) -> dict[str, Any]:
+    return {
+        "index": u.index,
+        "kind": u.kind,
+        "source": _passages(u.source),
+        "translation": _passages(u.target),
+        "back_translation": u.back_translation,
+        "scores": {"chrf": u.scores.chrf, "bleu": u.scores.bleu, "ter": u.scores.ter},
+        "findings": [_finding(f) for f in u.findings],
+    }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {"check": f.check, "severity": f.severity.value, "message": f.message,
+            "evidence": dict(f.evidence)}
+
+
+def render(report: Report, gate: GateResult | None = None) -> str:
+    return json.dumps(to_dict(report, gate), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

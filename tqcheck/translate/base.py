@@ -1,0 +1,38 @@
+"""The engine contract every back-translation backend fulfils."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+# Called with the number of texts translated so far in the current batch.
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """What produced a translation: enough to reproduce it and to key a cache."""
+
+    name: str  # "argos", "apertium", ...
+    model: str = ""  # package or mode, e.g. "translate-es_en" or "spa-eng"
+    version: str = ""  # model package or engine version
+
+
+class Engine(ABC):
+    name: str = "engine"
+
+    @abstractmethod
+    def translate_batch(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+        """Translate every text from `src` to `tgt` (ISO 639-1); same length and order out."""
+
+    @abstractmethod
+    def supports(self, src: str, tgt: str) -> bool:
+        """True when this engine can translate src→tgt right now (models installed)."""
+
+    @abstractmethod
+    def info(self, src: str, tgt: str) -> EngineInfo:
+        """Which model and version translate src→tgt."""
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The (src, tgt) pairs usable right now; engines that can list them override this."""
+        return []
