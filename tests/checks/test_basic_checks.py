@@ -1,0 +1,48 @@
+import pytest
+
+from tests.checks.helpers import fails, findings, passes, unit
+from tqcheck.checks import build_checks, run_checks
+from tqcheck.checks.base import Context
+from tqcheck.errors import ConfigError
+
+
+def test_omission_and_addition_flag_unaligned_units():
+    assert fails("omission", "A whole paragraph.", None, kind="1-0")
+    assert passes("omission", "A paragraph.", "Un párrafo.")
+    assert fails("addition", None, "Un párrafo añadido.", kind="0-1")
+    assert passes("addition", "A paragraph.", "Un párrafo.")
+
+
+@pytest.mark.parametrize(
+    "source, target, lang, expected",
+    [
+        ("The minister resigned after the vote.", "The minister resigned after the vote.", "en", True),
+        ("The minister resigned after the vote.", "The minister resigned after the vote!", None, True),
+        ("The minister resigned after the vote.", "El ministro dimitió tras la votación.", "es", False),
+        ("BBC News", "BBC News", "en", False),
+    ],
+    ids=["still-english", "copied", "translated", "short-name"],
+)
+def test_untranslated(source, target, lang, expected):
+    assert fails("untranslated", source, target, target_lang=lang) is expected
+
+
+def test_low_score_uses_threshold():
+    assert fails("low-score", "a", "b", chrf=10.0)
+    assert passes("low-score", "a", "b", chrf=50.0)
+    assert passes("low-score", "a", "b", chrf=50.0, kind="1-1") and findings(
+        "low-score", unit("a", "b", chrf=50.0), min_passage_chrf=60.0)
+
+
+def test_untranslated_implies_low_score_is_not_reported_twice():
+    u = unit("The minister resigned after the vote.", "The minister resigned after the vote.",
+             chrf=5.0, target_lang="en")
+    got = run_checks(u, build_checks(), Context("en", "es", 60.0))
+    assert [f.check for f in got] == ["untranslated"]
+
+
+def test_unknown_check_is_a_config_error():
+    with pytest.raises(ConfigError, match="unknown check"):
+        build_checks(disable=["nope"])
+    with pytest.raises(ConfigError, match="severity"):
+        build_checks(severities={"numbers": "fatal"})
