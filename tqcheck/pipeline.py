@@ -111,18 +111,18 @@ def analyse(
     beads = align([p.text for p in src_passages], [p.text for p in tgt_passages], back)
     t_align = time.perf_counter()
 
-    scorer = Scorer()
     units = []
     for i, bead in enumerate(beads):
         src = tuple(src_passages[k] for k in bead.src)
         tgt = tuple(tgt_passages[k] for k in bead.tgt)
-        bt = " ".join(back[k] for k in bead.tgt)
-        scores = scorer.passage(bt, " ".join(p.text for p in src)) if src and tgt else scorer.passage("", "")
-        units.append(AlignedUnit(i, bead.kind, src, tgt, bt, scores))
-        if i % 500 == 0:
-            progress("score", i, len(beads))
-    paired = [u for u in units if u.source and u.target]
-    article = scorer.article([u.back_translation for u in paired], [u.source_text for u in paired])
+        units.append(AlignedUnit(i, bead.kind, src, tgt, " ".join(back[k] for k in bead.tgt)))
+    paired = [i for i, u in enumerate(units) if u.source and u.target]
+    progress("score", 0, len(units))
+    scores, article = Scorer().score([units[i].back_translation for i in paired],
+                                     [" ".join(p.text for p in units[i].source) for i in paired])
+    for i, sc in zip(paired, scores):
+        units[i] = replace(units[i], scores=sc)
+    progress("score", len(units), len(units))
 
     checks = build_checks(opts.enable or None, opts.disable, opts.severities)
     ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, dict(opts.thresholds))
