@@ -50,8 +50,8 @@ def test_unsupported_pair_is_engine_unavailable(files, monkeypatch):
     assert "install" in r.stderr and "Traceback" not in r.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["checks"], ["engines"]],
-                         ids=["root", "check", "checks", "engines"])
+@pytest.mark.parametrize("command", [[], ["check"], ["checks"], ["engines"], ["models"], ["models", "list"], ["models", "install"], ["models", "remove"], ["models", "path"]],
+                         ids=["root", "check", "checks", "engines", "models", "models-list", "models-install", "models-remove", "models-path"])
 def test_every_command_has_help(command):
     r = run_cli(*command, "--help")
     assert r.returncode == 0

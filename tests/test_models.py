@@ -1,0 +1,78 @@
+"""Model management: archive validation, offline behaviour, install/list/remove for real."""
+from __future__ import annotations
+
+import json
+import time
+import zipfile
+
+import pytest
+
+from tests.conftest import run_cli
+from tqcheck.errors import InputError
+from tqcheck.models import covered_pairs, validate_archive, ModelPackage
+
+META = {"package_version": "1.0", "argos_version": "1.9", "type": "translate",
+        "from_code": "en", "to_code": "es", "from_name": "English", "to_name": "Spanish", "links": []}
+
+
+def make_zip(path, members: dict[str, bytes]):
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    "members, message",
+    [
+        ({"/etc/evil": b"x"}, "unsafe member"),
+        ({"pkg/../../evil": b"x"}, "unsafe member"),
+        ({"pkg/model.bin": b"x"}, "no metadata.json"),
+        ({"pkg/metadata.json": b"{not json"}, "not valid JSON"),
+        ({"pkg/metadata.json": json.dumps({"type": "translate"}).encode()}, "lacks"),
+        ({"a/metadata.json": json.dumps(META).encode(), "b/x": b"x"}, "one top-level folder"),
+        ({"pkg/metadata.json": json.dumps(META).encode(), "pkg/zeros": b"\0" * 5_000_000}, "zip bomb"),
+        ({"pkg/metadata.json": json.dumps({**META, "type": "sbd"}).encode()}, "'sbd' package"),
+    ],
+    ids=["absolute", "dotdot", "no-metadata", "bad-json", "missing-keys", "two-tops", "bomb", "wrong-type"],
+)
+def test_bad_archives_are_refused_before_extraction(tmp_path, members, message):
+    with pytest.raises(InputError, match=message):
+        validate_archive(make_zip(tmp_path / "x.argosmodel", members))
+
+
+def test_not_a_zip(tmp_path):
+    p = tmp_path / "x.argosmodel"
+    p.write_bytes(b"hello")
+    with pytest.raises(InputError, match="not a zip"):
+        validate_archive(p)
+
+
+def test_good_archive_metadata(tmp_path):
+    p = make_zip(tmp_path / "x.argosmodel", {"pkg/metadata.json": json.dumps(META).encode(),
+                                            "pkg/model/model.bin": b"weights" * 10})
+    assert validate_archive(p)["to_code"] == "es"
+
+
+def test_covered_pairs_include_pivots():
+    pkgs = [ModelPackage("a", "ca", "en", "1", ""), ModelPackage("b", "en", "es", "1", ""),
+            ModelPackage("c", "en", "fr", "1", "")]
+    got = covered_pairs(pkgs)
+    assert ("ca", "es", "via en") in got and ("ca", "fr", "via en") in got
+    assert ("ca", "en", "direct") in got
+
+
+def test_offline_install_from_index_fails_fast_with_a_clear_message(tmp_path):
+    env = {"ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/", "XDG_DATA_HOME": str(tmp_path / "d"),
+           "XDG_CONFIG_HOME": str(tmp_path / "c"), "XDG_CACHE_HOME": str(tmp_path / "k"),
+           "ARGOS_PACKAGES_DIR": str(tmp_path / "p")}
+    t0 = time.monotonic()
+    r = run_cli("models", "install", "en", "es", env=env, timeout=120)
+    assert r.returncode == 3, r.stderr
+    assert "--from-file" in r.stderr and "Traceback" not in r.stderr
+    assert time.monotonic() - t0 < 60
+
+
+def test_install_without_arguments_is_usage_error():
+    r = run_cli("models", "install")
+    assert r.returncode == 2 and "--from-file" in r.stderr
