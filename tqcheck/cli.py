@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> None:
     except TqcheckError as exc:
         if debug:
             raise
-        err.print(f"tqcheck: error: {exc}", markup=False)
+        err.print(f"tqcheck: error: {exc}", markup=False, soft_wrap=True)
         sys.exit(exc.exit_status)
     except KeyboardInterrupt:
         err.print("tqcheck: interrupted; finished translations are kept in the cache", markup=False)
@@ -206,10 +206,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except typer.Abort:
         sys.exit(ExitStatus.INTERRUPTED)
-    except Exception as exc:  # click usage errors arrive as ClickException subclasses
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except Exception as exc:
+        # Usage errors are click exceptions (vendored inside typer, so matched by shape).
+        if callable(getattr(exc, "show", None)) and hasattr(exc, "exit_code"):
             exc.show()
             sys.exit(ExitStatus.BAD_INPUT)
         raise

@@ -1,6 +1,8 @@
 """Which languages the two sides are in: from options, else from detection."""
 from __future__ import annotations
 
+import re
+
 from tqcheck import detect
 from tqcheck.errors import LanguageError
 from tqcheck.model import Document
@@ -10,6 +12,7 @@ NAMES = {
     "ar": "Arabic", "gl": "Galician", "eu": "Basque", "it": "Italian", "de": "German",
     "nl": "Dutch", "ro": "Romanian", "oc": "Occitan",
 }
+_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 # Enough of the article for a confident decision; langdetect itself stops at 10,000 chars.
 _SAMPLE_CHARS = 5000
 
@@ -24,7 +27,7 @@ def normalise(code: str | None) -> str | None:
     if code is None:
         return None
     code = code.strip().lower().replace("_", "-")
-    if not code.isascii() or not 2 <= len(code.split("-")[0]) <= 3:
+    if not _CODE.match(code):
         raise LanguageError(f"{code!r} is not a language code; use ISO 639-1 such as en, es, ca")
     return code.split("-")[0]
 

@@ -15,6 +15,7 @@ import tqcheck
 from tqcheck import detect
 from tqcheck.align.aligner import align
 from tqcheck.checks import Context, build_checks, run_checks
+from tqcheck.errors import TqcheckError
 from tqcheck.languages import resolve_pair
 from tqcheck.model import AlignedUnit, Document, Passage
 from tqcheck.read import read_document
@@ -185,31 +186,44 @@ def check_pair(
 
 
 def check_pairs(
-    pairs: Iterable[tuple[str | Path, str | Path]],
+    pairs: Sequence[tuple[str | Path, str | Path]],
     opts: CheckOptions = CheckOptions(),
     *,
     engine_for: Callable[[str, str], Engine] | None = None,
-) -> list[Report]:
-    """Check many pairs, translating all sentences of one language pair in one engine batch."""
-    prepared = [prepare(s, t, opts) for s, t in pairs]
-    engines: dict[tuple[str, str], Engine] = {}
+) -> list[Report | TqcheckError]:
+    """Check many pairs, translating all sentences of one language pair in one engine batch.
+
+    One bad pair does not stop the others: its slot holds the error instead of a report.
+    """
+    results: list[Report | TqcheckError | None] = [None] * len(pairs)
+    prepared: dict[int, Prepared] = {}
+    for i, (s, t) in enumerate(pairs):
+        try:
+            prepared[i] = prepare(s, t, opts)
+        except TqcheckError as exc:
+            results[i] = exc
     by_pair: dict[tuple[str, str], list[int]] = {}
-    for i, prep in enumerate(prepared):
+    for i, prep in prepared.items():
         by_pair.setdefault((prep.tgt_lang, prep.src_lang), []).append(i)
-    backs: dict[int, list[str]] = {}
+    make = engine_for or _default_engine(opts)
     for (tgt, src), members in by_pair.items():
-        engine = engines[(tgt, src)] = (engine_for or _default_engine(opts))(tgt, src)
-        flat = [s for i in members for sents in prepared[i].tgt_sentences for s in sents]
-        out = back_translate(flat, engine, tgt, src, _no_progress)
+        try:
+            engine = make(tgt, src)
+            flat = [s for i in members for sents in prepared[i].tgt_sentences for s in sents]
+            out = back_translate(flat, engine, tgt, src, _no_progress)
+        except TqcheckError as exc:
+            for i in members:
+                results[i] = exc
+            continue
         pos = 0
         for i in members:
             n = sum(len(sents) for sents in prepared[i].tgt_sentences)
-            backs[i] = out[pos : pos + n]
+            try:
+                results[i] = analyse(prepared[i], out[pos : pos + n], engine, opts)
+            except TqcheckError as exc:
+                results[i] = exc
             pos += n
-    return [
-        analyse(prep, backs[i], engines[(prep.tgt_lang, prep.src_lang)], opts)
-        for i, prep in enumerate(prepared)
-    ]
+    return [r for r in results if r is not None]
 
 
 def _default_engine(opts: CheckOptions) -> Callable[[str, str], Engine]:

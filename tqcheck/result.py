@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tqcheck.baseline import Triage, triage
 from tqcheck.model import AlignedUnit, Finding, Severity
 from tqcheck.score import ArticleScores
 from tqcheck.translate.base import EngineInfo
@@ -55,15 +56,28 @@ class Report:
 class GateResult:
     passed: bool
     reasons: tuple[str, ...]
+    # How findings were triaged against a baseline and suppressions (all new without one).
+    new: int = 0
+    known: int = 0
+    suppressed: int = 0
+    fixed: int = 0
 
 
-def gate(report: Report, fail_on: Severity = Severity.ERROR, min_chrf: float | None = None
-         ) -> GateResult:
-    """Fail on findings at or above `fail_on`, or an article chrF under `min_chrf`."""
+def gate(report: Report, fail_on: Severity = Severity.ERROR, min_chrf: float | None = None,
+         max_flagged_ratio: float | None = None, triaged: Triage | None = None) -> GateResult:
+    """Fail on new findings at or above `fail_on`, an article chrF under `min_chrf`, or
+    more than `max_flagged_ratio` of the aligned units flagged."""
+    triaged = triaged or triage(report.findings)
     reasons = []
-    hits = [f for _, f in report.findings if f.severity.rank >= fail_on.rank]
+    hits = [f for _, f in triaged.new if f.severity.rank >= fail_on.rank]
     if hits:
-        reasons.append(f"{len(hits)} finding(s) at or above {fail_on.value}")
+        label = "new finding(s)" if triaged.known or triaged.fixed else "finding(s)"
+        reasons.append(f"{len(hits)} {label} at or above {fail_on.value}")
     if min_chrf is not None and report.scores.chrf < min_chrf:
         reasons.append(f"article chrF {report.scores.chrf:.1f} is below --min-chrf {min_chrf:g}")
-    return GateResult(passed=not reasons, reasons=tuple(reasons))
+    if max_flagged_ratio is not None and report.units:
+        ratio = report.flagged_units / len(report.units)
+        if ratio > max_flagged_ratio:
+            reasons.append(f"{ratio:.0%} of units flagged, over --max-flagged-ratio {max_flagged_ratio:g}")
+    return GateResult(not reasons, tuple(reasons), len(triaged.new), len(triaged.known),
+                      len(triaged.suppressed), len(triaged.fixed))

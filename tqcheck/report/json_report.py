@@ -33,7 +33,9 @@ def to_dict(report: Report, gate: GateResult | None = None) -> dict[str, Any]:
             "findings": report.counts(),
             "alignment": report.alignment_counts(),
             "metric_signatures": dict(s.signatures),
-            "gate": None if gate is None else {"passed": gate.passed, "reasons": list(gate.reasons)},
+            "gate": None if gate is None else {
+                "passed": gate.passed, "reasons": list(gate.reasons), "new": gate.new,
+                "known": gate.known, "suppressed": gate.suppressed, "fixed": gate.fixed},
         },
         "units": [_unit(u) for u in report.units],
         "timings": dict(report.timings),

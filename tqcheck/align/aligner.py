@@ -1,0 +1,157 @@
+"""Passage alignment: a banded dynamic-programming aligner in the Gale–Church tradition,
+scored by length and, when back-translations are given, by how similar the
+back-translation is to the source (as Bleualign does).
+
+Beads: 1-1, 1-0 (source passage omitted), 0-1 (translation passage added), 2-1 (two
+source passages merged into one translation passage) and 1-2 (one split in two).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Gale & Church (1993): variance of the length ratio, and bead priors.
+VARIANCE = 6.8
+PRIOR = {"1-1": 0.89, "1-0": 0.0099, "0-1": 0.0099, "2-1": 0.089 / 2, "1-2": 0.089 / 2}
+# With back-translations, similarity dominates. It is a reward relative to SIM_FLOOR,
+# not a penalty per bead: a per-bead penalty makes fewer, merged beads look cheaper.
+# Pairing passages whose similarity is under the floor costs more than skipping them.
+SIM_WEIGHT = 50.0
+SIM_FLOOR = 0.18
+SKIP_COST = 3.0
+# 4-grams separate true from neighbouring pairs better than 3-grams or words on NTREX
+# round trips (true median 0.48, neighbour median 0.14).
+NGRAM = 4
+MIN_BAND = 12
+
+# (source passages, translation passages) consumed by each bead kind.
+MOVES = {"1-1": (1, 1), "1-0": (1, 0), "0-1": (0, 1), "2-1": (2, 1), "1-2": (1, 2)}
+
+
+@dataclass(frozen=True)
+class Bead:
+    kind: str
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+
+
+def _ngrams(text: str) -> frozenset[str]:
+    t = " ".join(text.lower().split())
+    if len(t) < NGRAM:
+        return frozenset([t]) if t else frozenset()
+    return frozenset(t[i : i + NGRAM] for i in range(len(t) - NGRAM + 1))
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Character n-gram F1 between two n-gram sets, in [0, 1]."""
+    if not a or not b:
+        return 0.0
+    common = len(a & b)
+    if not common:
+        return 0.0
+    p, r = common / len(b), common / len(a)
+    return 2 * p * r / (p + r)
+
+
+def _length_cost(a: int, b: int, ratio: float) -> float:
+    """-log P(length match) for a source of `a` chars against a translation of `b` chars."""
+    if a == 0 and b == 0:
+        return 0.0
+    mean = (a + b / ratio) / 2
+    z = abs(ratio * a - b) / math.sqrt(VARIANCE * max(mean, 1e-9))
+    pd = max(math.erfc(z / math.sqrt(2)), 1e-12)  # two-tailed normal probability
+    return -math.log(pd)
+
+
+class _Scorer:
+    def __init__(self, src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None) -> None:
+        self.ls = [len(s) for s in src]
+        self.lt = [len(t) for t in tgt]
+        self.ratio = (sum(self.lt) / sum(self.ls)) if sum(self.ls) and sum(self.lt) else 1.0
+        self.use_sim = back is not None
+        self.gs = [_ngrams(s) for s in src] if self.use_sim else []
+        self.gb = [_ngrams(b) for b in back] if back is not None else []
+        self.skip = SKIP_COST if self.use_sim else -math.log(PRIOR["1-0"])
+
+    def cost(self, kind: str, i: int, j: int) -> float:
+        """Cost of the bead of `kind` that ends at source i, translation j (exclusive)."""
+        di, dj = MOVES[kind]
+        if di == 0 or dj == 0:
+            return self.skip
+        a = sum(self.ls[i - di : i])
+        b = sum(self.lt[j - dj : j])
+        c = -math.log(PRIOR[kind]) + _length_cost(a, b, self.ratio)
+        if self.use_sim:
+            gs = self.gs[i - 1] if di == 1 else self.gs[i - 2] | self.gs[i - 1]
+            gb = self.gb[j - 1] if dj == 1 else self.gb[j - 2] | self.gb[j - 1]
+            c += SIM_WEIGHT * (SIM_FLOOR - similarity(gs, gb))
+        return c
+
+
+def _windows(n: int, m: int, band: int) -> list[tuple[int, int]]:
+    """Columns [lo, hi] kept for each row: a band around the diagonal, widened so that
+    consecutive rows overlap; this keeps a path from (0, 0) to (n, m) always possible."""
+    centre = [round(i * m / n) if n else m for i in range(n + 1)]
+    out = []
+    for i in range(n + 1):
+        lo = min(centre[max(i - 1, 0)], centre[i]) - band
+        hi = max(centre[i], centre[min(i + 1, n)]) + band
+        out.append((max(lo, 0), min(hi, m)))
+    out[0] = (0, out[0][1])
+    out[n] = (out[n][0], m)
+    return out
+
+
+def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = None, *,
+          band: int | None = None) -> list[Bead]:
+    """Align source passages to translation passages; every index appears in exactly one
+    bead, in order. `back` holds the back-translations of `tgt` (same length) or None."""
+    n, m = len(src), len(tgt)
+    if back is not None and len(back) != m:
+        raise ValueError("back must have one back-translation per translation passage")
+    if band is None:
+        band = max(MIN_BAND, 2 * abs(n - m) // max(1, min(n, m) // 50 + 1) + 10)
+    band = min(band, max(n, m) + 2)
+    scorer = _Scorer(src, tgt, back)
+    win = _windows(n, m, band)
+    inf = math.inf
+    cost: list[list[float]] = []
+    back_ptr: list[list[str]] = []
+    for i in range(n + 1):
+        lo, hi = win[i]
+        row = [inf] * (hi - lo + 1)
+        ptr = [""] * (hi - lo + 1)
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                row[0] = 0.0
+                continue
+            best, how = inf, ""
+            for kind, (di, dj) in MOVES.items():
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0:
+                    continue
+                if di == 0:
+                    prev = row[pj - lo] if pj >= lo else inf
+                else:
+                    plo, phi = win[pi]
+                    if not plo <= pj <= phi:
+                        continue
+                    prev = cost[pi][pj - plo]
+                if prev == inf:
+                    continue
+                c = prev + scorer.cost(kind, i, j)
+                if c < best:
+                    best, how = c, kind
+            row[j - lo], ptr[j - lo] = best, how
+        cost.append(row)
+        back_ptr.append(ptr)
+    beads: list[Bead] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        kind = back_ptr[i][j - win[i][0]]
+        di, dj = MOVES[kind]
+        beads.append(Bead(kind, tuple(range(i - di, i)), tuple(range(j - dj, j))))
+        i, j = i - di, j - dj
+    beads.reverse()
+    return beads

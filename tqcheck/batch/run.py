@@ -1,0 +1,187 @@
+"""Run a batch: articles in parallel, one bad article never stops the rest, and an
+interrupted run resumes without redoing finished articles (a state file + the cache)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqcheck import __version__
+from tqcheck.batch.discover import PairSpec
+from tqcheck.errors import ExitStatus, TqcheckError
+from tqcheck.model import Severity
+from tqcheck.pipeline import CheckOptions, check_pairs
+from tqcheck.report import FORMATS
+from tqcheck.result import Report, gate
+
+STATE_FILE = "batch-state.jsonl"
+SUFFIX = {"json": "json", "terminal": "txt", "html": "html", "markdown": "md", "junit": "xml",
+          "sarif": "sarif", "csv": "csv"}
+# Articles per engine call inside a worker: amortises the engine's start-up cost.
+CHUNK = 8
+
+
+@dataclass(frozen=True)
+class GateArgs:
+    fail_on: Severity = Severity.ERROR
+    min_chrf: float | None = None
+    max_flagged_ratio: float | None = None
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    name: str
+    source: str
+    translation: str
+    status: str  # passed | failed | error
+    exit_status: int
+    chrf: float | None = None
+    findings: dict[str, int] = field(default_factory=dict)
+    flagged_units: int = 0
+    units: int = 0
+    message: str = ""
+    reports: tuple[str, ...] = ()
+
+    @property
+    def badness(self) -> tuple[int, int, float]:
+        """Sort key: errors first, then most error findings, then lowest chrF."""
+        return (-self.exit_status, -self.findings.get("error", 0), self.chrf if self.chrf is not None else -1)
+
+
+def pair_key(spec: PairSpec, opts: CheckOptions, gate_args: GateArgs) -> str:
+    h = hashlib.sha256(f"{__version__}\x1f{opts!r}\x1f{gate_args!r}".encode())
+    for p in (spec.source, spec.translation):
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")
+    return h.hexdigest()
+
+
+def _report_paths(out_dir: Path, name: str, formats: Sequence[str]) -> dict[str, Path]:
+    safe = name.replace(os.sep, "__")
+    return {fmt: out_dir / "articles" / f"{safe}.{SUFFIX[fmt]}" for fmt in formats}
+
+
+def _article(spec: PairSpec, result: Report | TqcheckError, out_dir: Path, formats: Sequence[str],
+             gate_args: GateArgs) -> ArticleResult:
+    if isinstance(result, TqcheckError):
+        return ArticleResult(spec.name, str(spec.source), str(spec.translation), "error",
+                             int(result.exit_status), message=str(result))
+    verdict = gate(result, gate_args.fail_on, gate_args.min_chrf, gate_args.max_flagged_ratio)
+    paths = _report_paths(out_dir, spec.name, formats)
+    for fmt, path in paths.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_text(FORMATS[fmt](result, verdict), encoding="utf-8")
+        tmp.replace(path)
+    return ArticleResult(
+        spec.name, str(spec.source), str(spec.translation),
+        "passed" if verdict.passed else "failed",
+        int(ExitStatus.PASSED if verdict.passed else ExitStatus.GATE_FAILED),
+        result.scores.chrf, result.counts(), result.flagged_units, len(result.units),
+        "; ".join(verdict.reasons), tuple(str(p) for p in paths.values()),
+    )
+
+
+def run_chunk(specs: Sequence[PairSpec], opts: CheckOptions, out_dir: Path,
+              formats: Sequence[str], gate_args: GateArgs) -> list[ArticleResult]:
+    """Worker entry point: check a few pairs with one engine batch per language pair."""
+    out = []
+    groups: dict[tuple[str | None, str | None], list[PairSpec]] = {}
+    for spec in specs:
+        groups.setdefault((spec.src_lang, spec.tgt_lang), []).append(spec)
+    for (src, tgt), members in groups.items():
+        local = CheckOptions(**{**asdict_shallow(opts), "src_lang": opts.src_lang or src,
+                                "tgt_lang": opts.tgt_lang or tgt})
+        results = check_pairs([(m.source, m.translation) for m in members], local)
+        out.extend(_article(m, r, out_dir, formats, gate_args) for m, r in zip(members, results))
+    return out
+
+
+def asdict_shallow(opts: CheckOptions) -> dict[str, Any]:
+    return {f: getattr(opts, f) for f in opts.__dataclass_fields__}
+
+
+def load_state(out_dir: Path) -> dict[str, ArticleResult]:
+    path = out_dir / STATE_FILE
+    done: dict[str, ArticleResult] = {}
+    if not path.exists():
+        return done
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            row = json.loads(line)
+            done[row["key"]] = ArticleResult(**{**row["result"], "reports": tuple(row["result"]["reports"])})
+        except (ValueError, KeyError, TypeError):
+            continue  # a line cut short by an interruption: that article simply runs again
+    return done
+
+
+def run_batch(
+    pairs: Sequence[PairSpec],
+    opts: CheckOptions,
+    out_dir: Path,
+    *,
+    jobs: int = 1,
+    formats: Sequence[str] = ("json",),
+    gate_args: GateArgs = GateArgs(),
+    resume: bool = True,
+    progress: Callable[[int, int, ArticleResult | None], None] = lambda d, t, r: None,
+) -> list[ArticleResult]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    keys = [pair_key(p, opts, gate_args) for p in pairs]
+    done = load_state(out_dir) if resume else {}
+    results: dict[int, ArticleResult] = {i: done[k] for i, k in enumerate(keys) if k in done}
+    todo = [i for i in range(len(pairs)) if i not in results]
+    progress(len(results), len(pairs), None)
+    size = max(1, min(CHUNK, -(-len(todo) // max(1, jobs * 2))))
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    with (out_dir / STATE_FILE).open("a", encoding="utf-8") as state:
+        def record(idx: list[int], got: list[ArticleResult]) -> None:
+            for i, r in zip(idx, got):
+                results[i] = r
+                state.write(json.dumps({"key": keys[i], "result": asdict(r)}, ensure_ascii=False) + "\n")
+                state.flush()
+                progress(len(results), len(pairs), r)
+
+        if jobs <= 1:
+            for idx in chunks:
+                record(idx, run_chunk([pairs[i] for i in idx], opts, out_dir, formats, gate_args))
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                pending: dict[Future[list[ArticleResult]], list[int]] = {
+                    pool.submit(run_chunk, [pairs[i] for i in idx], opts, out_dir, formats, gate_args): idx
+                    for idx in chunks
+                }
+                try:
+                    while pending:
+                        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                        for fut in finished:
+                            record(pending.pop(fut), fut.result())
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+    return sorted(results.values(), key=lambda r: r.badness)
+
+
+def batch_exit_status(results: Sequence[ArticleResult]) -> ExitStatus:
+    """Worst first: an engine problem (3), then bad input (2), then a failed gate (1)."""
+    return ExitStatus(max((r.exit_status for r in results), default=0))
+
+
+def summary_document(results: Sequence[ArticleResult]) -> dict[str, Any]:
+    scored = [r.chrf for r in results if r.chrf is not None]
+    return {
+        "tqcheck_batch_version": 1,
+        "articles": len(results),
+        "passed": sum(r.status == "passed" for r in results),
+        "failed": sum(r.status == "failed" for r in results),
+        "errors": sum(r.status == "error" for r in results),
+        "mean_chrf": round(sum(scored) / len(scored), 2) if scored else None,
+        "results": [asdict(r) for r in results],
+    }

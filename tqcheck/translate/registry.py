@@ -1,0 +1,77 @@
+"""Engines by name. Backends are "module:Class" strings, imported only when chosen, so
+`tqcheck --help` never pays for argostranslate's ≈4 s import."""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from tqcheck.errors import ConfigError, EngineError
+from tqcheck.translate.base import Engine
+
+ENGINES: dict[str, str] = {
+    "argos": "tqcheck.translate.argos:ArgosEngine",
+    "apertium": "tqcheck.translate.apertium:ApertiumEngine",
+}
+AUTO_ORDER = ("argos", "apertium")
+
+
+def load(name: str, threads: int | None = None) -> Engine:
+    if name not in ENGINES:
+        raise ConfigError(f"unknown engine {name!r}; choose from auto, {', '.join(ENGINES)}")
+    module, _, cls = ENGINES[name].partition(":")
+    try:
+        engine_cls = getattr(importlib.import_module(module), cls)
+    except ImportError as exc:
+        raise EngineError(f"the {name} engine is not installed ({exc.name}): "
+                          "pip install 'tqcheck[argos]'") from exc
+    return engine_cls(threads=threads)
+
+
+def _how_to_install(src: str, tgt: str) -> str:
+    from tqcheck.translate.apertium import package_for
+
+    return (f"no engine translates {src}→{tgt} here: install an Argos model "
+            f"(`tqcheck models install {src} {tgt}`) or an Apertium pair "
+            f"(`apt-get install {package_for(src, tgt)}`)")
+
+
+def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True,
+               threads: int | None = None) -> Engine:
+    """The engine to translate src→tgt, wrapped in the translation cache unless cache=False."""
+    if name == "auto":
+        engine = None
+        for candidate in AUTO_ORDER:
+            try:
+                e = load(candidate, threads)
+            except EngineError:
+                continue
+            if e.supports(src, tgt):
+                engine = e
+                break
+        if engine is None:
+            raise EngineError(_how_to_install(src, tgt))
+    else:
+        engine = load(name, threads)
+        if not engine.supports(src, tgt):
+            if name == "apertium":
+                from tqcheck.translate.apertium import _binary, package_for
+
+                _binary()  # a missing apertium binary is the clearer message
+                raise EngineError(f"no Apertium mode for {src}→{tgt}: apt-get install {package_for(src, tgt)}")
+            raise EngineError(f"no Argos package for {src}→{tgt} (nor through English): "
+                              f"tqcheck models install {src} {tgt}")
+    if cache is False:
+        return engine
+    from tqcheck.translate.cache import CachedEngine
+
+    return CachedEngine(engine, None if cache is True else Path(cache))
+
+
+def available_pairs() -> dict[str, list[tuple[str, str]]]:
+    out = {}
+    for name in ENGINES:
+        try:
+            out[name] = load(name).pairs()
+        except EngineError:
+            out[name] = []
+    return out
