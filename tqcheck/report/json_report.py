@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from tqcheck import __version__
-from tqcheck.model import AlignedUnit, Finding, Passage
+from tqcheck.errors import InputError
+from tqcheck.model import AlignedUnit, Finding, Passage, Severity
 from tqcheck.result import GateResult, Report, Side
 
 REPORT_VERSION = 1
@@ -76,3 +78,24 @@ def _finding(f: Finding) -> dict[str, Any]:
 
 def render(report: Report, gate: GateResult | None = None) -> str:
     return json.dumps(to_dict(report, gate), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def findings_from_json(path: Path) -> list[tuple[str, AlignedUnit, Finding]]:
+    """(translation path, unit, finding) from a JSON report, enough to fingerprint them."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        version = data["tqcheck_report_version"]
+        units = data["units"]
+        where = data["translation"]["path"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: not a tqcheck JSON report ({exc})") from exc
+    if version != REPORT_VERSION:
+        raise InputError(f"{path}: report version {version}, expected {REPORT_VERSION}")
+    out = []
+    for u in units:
+        src = tuple(Passage(i, t, 0) for i, t in enumerate(u["source"]["text"].split("\n")) if t)
+        tgt = tuple(Passage(i, t, 0) for i, t in enumerate(u["translation"]["text"].split("\n")) if t)
+        unit = AlignedUnit(u["index"], u["kind"], src, tgt, u["back_translation"])
+        for f in u["findings"]:
+            out.append((where, unit, Finding(f["check"], Severity(f["severity"]), f["message"], f["evidence"])))
+    return out

@@ -1,0 +1,151 @@
+"""The root app, `check`, `checks`, `engines`, and the error-to-exit-code mapping.
+
+Nothing else in tqcheck exits the process.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from tqcheck import __version__
+from tqcheck.cli import options as o
+from tqcheck.errors import ConfigError, ExitStatus, TqcheckError
+
+app = typer.Typer(
+    name="tqcheck",
+    help="Check a machine-translated article against its original, passage by passage.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tqcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """tqcheck: is this translation faithful to its original?"""
+
+
+@app.command()
+def check(
+    source: Annotated[Path, typer.Argument(help="The original article (.txt or .md).")],
+    translation: Annotated[Path, typer.Argument(help="Its translation (.txt or .md).")],
+    src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
+    no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
+    fmt: o.Formats = None, output: o.Outputs = None, fail_on: o.FailOn = None,
+    min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
+    min_passage_chrf: o.MinPassageChrf = None, disable: o.Disable = None,
+    baseline: o.Baseline = None, config: o.ConfigPath = None, quiet: o.Quiet = False,
+    debug: o.Debug = False,
+) -> None:
+    """Check one article pair: align, back-translate, score and flag suspect passages."""
+    from tqcheck.baseline import triage
+    from tqcheck.cli.progress import progress_for
+    from tqcheck.pipeline import check_pair
+    from tqcheck.report import FORMATS
+    from tqcheck.result import gate
+
+    eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
+                      cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
+                      max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
+                      disable=disable, baseline=baseline, config=config)
+    targets = o.pair_outputs(fmt, output)
+    with progress_for(err, enabled=not quiet) as progress:
+        report = check_pair(source, translation, eff.options, progress=progress)
+    triaged = triage(report.findings, eff.baseline, eff.suppressions, str(translation))
+    verdict = gate(report, eff.fail_on, eff.min_chrf, eff.max_flagged_ratio, triaged)
+    for name, path in targets:
+        if name == "terminal" and path is None:
+            from tqcheck.report.terminal import build
+
+            Console(highlight=False, soft_wrap=False).print(build(report, verdict))
+        else:
+            write_text(FORMATS[name](report, verdict), path)
+    if not verdict.passed:
+        raise typer.Exit(ExitStatus.GATE_FAILED)
+
+
+@app.command("checks")
+def list_checks() -> None:
+    """List the checks with their ids, default severity and description."""
+    from rich.table import Table
+
+    from tqcheck.checks import CHECKS
+
+    table = Table("id", "severity", "title", "description", show_edge=False)
+    for cid, cls in CHECKS.items():
+        table.add_row(cid, cls.severity.value, cls.title, cls.description)
+    Console().print(table)
+
+
+@app.command()
+def engines() -> None:
+    """Show which engines and language pairs are usable right now."""
+    from tqcheck.translate.registry import available_pairs
+
+    for name, pairs in available_pairs().items():
+        shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else "(none installed)"
+        typer.echo(f"{name}: {shown}")
+
+
+def write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp = output.with_name(output.name + ".part")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)  # never leave a half-written report behind
+    except OSError as exc:
+        raise ConfigError(f"cannot write {output}: {exc.strerror or exc}") from exc
+
+
+def _register_groups() -> None:
+    from tqcheck.cli import batch, models
+
+    app.add_typer(models.models_app, name="models")
+    app.command("batch")(batch.batch)
+    app.add_typer(batch.baseline_app, name="baseline")
+
+
+_register_groups()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and turn errors into one line and an exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        app(args=args, standalone_mode=False)
+    except TqcheckError as exc:
+        if debug:
+            raise
+        err.print(f"tqcheck: error: {exc}", markup=False, soft_wrap=True)
+        sys.exit(exc.exit_status)
+    except KeyboardInterrupt:
+        err.print("tqcheck: interrupted; finished translations are kept in the cache", markup=False)
+        sys.exit(ExitStatus.INTERRUPTED)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(ExitStatus.INTERRUPTED)
+    except Exception as exc:
+        # Usage errors are click exceptions (vendored inside typer, so matched by shape).
+        if callable(getattr(exc, "show", None)) and hasattr(exc, "exit_code"):
+            exc.show()
+            sys.exit(ExitStatus.BAD_INPUT)
+        raise

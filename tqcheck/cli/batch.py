@@ -1,0 +1,135 @@
+"""`tqcheck batch` and `tqcheck baseline`: many articles, and accepted findings."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from tqcheck.cli import options as o
+from tqcheck.errors import ConfigError, ExitStatus
+
+err = Console(stderr=True, highlight=False)
+baseline_app = typer.Typer(help="Record current findings so that only new ones fail CI.",
+                           no_args_is_help=True)
+
+
+def batch(
+    folder: Annotated[Path, typer.Argument(help="Folder of pairs (name.en.md + name.es.md, en/x.md + "
+                                               "es/x.md) or a manifest .csv/.jsonl.")],
+    out: Annotated[Path, typer.Option("--out", "-O", help="Folder for reports, summary and state.")] = Path("tqcheck-out"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Articles checked in parallel [default: cores].")] = 0,
+    fmt: o.Formats = None,
+    fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the state of an earlier, interrupted run.")] = False,
+    src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
+    no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
+    fail_on: o.FailOn = None, min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
+    min_passage_chrf: o.MinPassageChrf = None, disable: o.Disable = None,
+    config: o.ConfigPath = None, quiet: o.Quiet = False, debug: o.Debug = False,
+) -> None:
+    """Check every article pair in FOLDER; survive bad articles, resume after interruption."""
+    from tqcheck.batch import GateArgs, batch_exit_status, discover, run_batch, summary_document
+    from tqcheck.cli.app import write_text
+
+    eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
+                      cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
+                      max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
+                      disable=disable, baseline=None, config=config)
+    formats = fmt or ["json"]
+    if "json" not in formats:
+        formats = ["json", *formats]
+    o.pair_outputs(formats, [out / f for f in formats])  # validates the names
+    pairs = discover(folder, src_lang)
+    gate_args = GateArgs(eff.fail_on, eff.min_chrf, eff.max_flagged_ratio)
+    workers = jobs or os.cpu_count() or 1
+    show = _progress(quiet)
+    results = run_batch(pairs, eff.options, out, jobs=workers, formats=formats, gate_args=gate_args,
+                        resume=not fresh, progress=show)
+    summary = summary_document(results)
+    write_text(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", out / "summary.json")
+    _print_summary(summary)
+    status = batch_exit_status(results)
+    if status != ExitStatus.PASSED:
+        raise typer.Exit(status)
+
+
+def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+    last = [0.0]
+
+    def show(done: int, total: int, result) -> None:  # type: ignore[no-untyped-def]
+        if quiet:
+            return
+        now = time.monotonic()
+        if result is not None and result.status == "error":
+            err.print(f"tqcheck: {result.name}: {result.message}", markup=False, soft_wrap=True)
+        if err.is_terminal or now - last[0] > 5 or done == total:
+            last[0] = now
+            end = "\r" if err.is_terminal and done < total else "\n"
+            err.print(f"tqcheck: {done}/{total} articles", end=end, markup=False)
+
+    return show
+
+
+def _print_summary(summary: dict) -> None:  # type: ignore[type-arg]
+    from rich.table import Table
+
+    table = Table("article", "status", "chrF", "errors", "warnings", "flagged", show_edge=False,
+                  title=f"{summary['articles']} articles: {summary['passed']} passed, "
+                        f"{summary['failed']} failed, {summary['errors']} could not be checked",
+                  title_justify="left")
+    for r in summary["results"][:50]:
+        f = r["findings"]
+        table.add_row(r["name"], r["status"], "" if r["chrf"] is None else f"{r['chrf']:.1f}",
+                      str(f.get("error", "")), str(f.get("warning", "")),
+                      f"{r['flagged_units']}/{r['units']}" if r["units"] else r["message"][:60])
+    Console(highlight=False).print(table)
+    if summary["articles"] > 50:
+        typer.echo(f"… {summary['articles'] - 50} more in summary.json")
+
+
+@baseline_app.command("create")
+def baseline_create(
+    inputs: Annotated[list[Path], typer.Argument(help="JSON reports (from --format json or a batch "
+                                                      "--out folder), or SOURCE TRANSLATION to check now.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write.")] = Path("tqcheck-baseline.json"),
+    src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
+    no_cache: o.NoCache = False, config: o.ConfigPath = None,
+) -> None:
+    """Record the current findings by fingerprint; with --baseline only new ones fail."""
+    from tqcheck.baseline import baseline_document
+    from tqcheck.cli.app import write_text
+    from tqcheck.pipeline import check_pair
+    from tqcheck.report.json_report import findings_from_json
+
+    found = []
+    reports = _report_files(inputs)
+    if reports:
+        for path in reports:
+            found.extend(findings_from_json(path))
+    elif len(inputs) == 2:
+        eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
+                          cache=None, threads=None, fail_on=None, min_chrf=None, max_flagged_ratio=None,
+                          min_passage_chrf=None, disable=None, baseline=None, config=config)
+        report = check_pair(inputs[0], inputs[1], eff.options)
+        found = [(str(inputs[1]), u, f) for u, f in report.findings]
+    else:
+        raise ConfigError("give JSON reports, a batch --out folder, or SOURCE TRANSLATION")
+    doc = baseline_document(found)
+    write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
+    print(f"baseline: {len(doc['findings'])} finding(s) recorded in {output}", file=sys.stderr)
+
+
+def _report_files(inputs: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in inputs:
+        if p.is_dir():
+            files.extend(sorted((p / "articles").glob("*.json")) or sorted(p.glob("*.json")))
+        elif p.suffix == ".json":
+            files.append(p)
+    return [f for f in files if f.name != "summary.json"]
+

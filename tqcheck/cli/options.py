@@ -1,0 +1,102 @@
+"""Options shared by check, batch and baseline, declared once, and how they become
+library settings (CLI > config file > environment > default)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from tqcheck.baseline import Suppression, load_baseline, parse_suppressions
+from tqcheck.config import Settings, resolve
+from tqcheck.errors import ConfigError
+from tqcheck.model import Severity
+from tqcheck.pipeline import CheckOptions
+from tqcheck.report import FORMATS
+
+
+class EngineName(str, Enum):
+    auto = "auto"
+    argos = "argos"
+    apertium = "apertium"
+
+
+SrcLang = Annotated[Optional[str], typer.Option(help="Source language (ISO 639-1); detected if omitted.")]
+TgtLang = Annotated[Optional[str], typer.Option(help="Translation language; detected if omitted.")]
+EngineOpt = Annotated[Optional[EngineName], typer.Option("--engine", help="Back-translation engine [default: auto].")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
+CachePath = Annotated[Optional[Path], typer.Option("--cache", help="Translation cache file (SQLite).")]
+Threads = Annotated[Optional[int], typer.Option(min=1, help="CTranslate2 threads for Argos.")]
+Formats = Annotated[Optional[list[str]], typer.Option(
+    "--format", "-f", help=f"Report format, repeatable: {', '.join(FORMATS)} [default: terminal].")]
+Outputs = Annotated[Optional[list[Path]], typer.Option(
+    "--output", "-o", help="Write the n-th --format to this file, repeatable.")]
+FailOn = Annotated[Optional[Severity], typer.Option(help="Fail (exit 1) on findings at or above this [default: error].")]
+MinChrf = Annotated[Optional[float], typer.Option(help="Fail (exit 1) when the article chrF is below this.")]
+MaxFlagged = Annotated[Optional[float], typer.Option(min=0, max=1, help="Fail when more than this share of passages is flagged.")]
+MinPassageChrf = Annotated[Optional[float], typer.Option(help="Flag passages whose round-trip chrF is below this.")]
+Disable = Annotated[Optional[list[str]], typer.Option(help="Turn a check off, repeatable; see `tqcheck checks`.")]
+Baseline = Annotated[Optional[Path], typer.Option(help="Only findings not in this baseline fail the run.")]
+ConfigPath = Annotated[Optional[Path], typer.Option("--config", help="tqcheck.toml or pyproject.toml to use.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+
+
+@dataclass(frozen=True)
+class Effective:
+    options: CheckOptions
+    settings: Settings
+    fail_on: Severity
+    min_chrf: float | None
+    max_flagged_ratio: float | None
+    baseline: dict[str, dict[str, Any]] | None
+    suppressions: dict[str, Suppression]
+
+
+def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName | None,
+              no_cache: bool, cache: Path | None, threads: int | None, fail_on: Severity | None,
+              min_chrf: float | None, max_flagged_ratio: float | None,
+              min_passage_chrf: float | None, disable: list[str] | None,
+              baseline: Path | None, config: Path | None) -> Effective:
+    settings = resolve({
+        "engine": engine.value if engine else None, "fail_on": fail_on.value if fail_on else None,
+        "min_chrf": min_chrf, "max_flagged_ratio": max_flagged_ratio,
+        "min_passage_chrf": min_passage_chrf, "disable": disable or [],
+    }, config)
+    thresholds = {}
+    if settings["min_passage_chrf"] is not None:
+        thresholds["min_passage_chrf"] = settings["min_passage_chrf"]
+    try:
+        level = Severity(settings["fail_on"])
+    except ValueError as exc:
+        raise ConfigError(f"fail_on = {settings['fail_on']!r} (from {settings.origins['fail_on']}); "
+                          "use info, warning or error") from exc
+    if not isinstance(settings["severity"], dict) or not isinstance(settings["disable"], list):
+        raise ConfigError("config: 'severity' must be a table and 'disable' a list")
+    opts = CheckOptions(
+        src_lang=src_lang, tgt_lang=tgt_lang, engine=str(settings["engine"]),
+        cache=False if no_cache else (cache or True), threads=threads, thresholds=thresholds,
+        disable=tuple(settings["disable"]), severities=dict(settings["severity"]),
+    )
+    return Effective(opts, settings, level, settings["min_chrf"], settings["max_flagged_ratio"],
+                     load_baseline(baseline) if baseline else None,
+                     parse_suppressions(settings["suppress"]))
+
+
+def pair_outputs(formats: list[str] | None, outputs: list[Path] | None) -> list[tuple[str, Path | None]]:
+    """Match each --format with its --output; at most one report may go to stdout."""
+    fmts = formats or ["terminal"]
+    outs: list[Path | None] = list(outputs or [])
+    unknown = [f for f in fmts if f not in FORMATS]
+    if unknown:
+        raise ConfigError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    if len(outs) > len(fmts):
+        if fmts == ["terminal"] and len(outs) == 1:
+            raise ConfigError("-o needs a --format (json, html, …)")
+        raise ConfigError("more --output files than --format options")
+    outs += [None] * (len(fmts) - len(outs))
+    if sum(o is None for o in outs) > 1:
+        raise ConfigError("several formats would go to stdout; give each an --output file")
+    return list(zip(fmts, outs))
