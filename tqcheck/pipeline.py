@@ -18,7 +18,7 @@ from tqcheck.checks import Context, build_checks, run_checks
 from tqcheck.errors import TqcheckError
 from tqcheck.languages import resolve_pair
 from tqcheck.model import AlignedUnit, Document, Passage
-from tqcheck.read import read_document
+from tqcheck.read import read_pair
 from tqcheck.result import Report, Side
 from tqcheck.score import Scorer
 from tqcheck.segment import SEGMENTER_ID, split_sentences
@@ -60,10 +60,9 @@ def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
-def prepare(src_path: str | Path, tgt_path: str | Path, opts: CheckOptions) -> Prepared:
+def prepare(src_path: str | Path, tgt_path: str | Path | None, opts: CheckOptions) -> Prepared:
     """Read, detect languages and segment both sides: everything before the engine."""
-    src_doc = read_document(src_path, opts.src_format)
-    tgt_doc = read_document(tgt_path, opts.tgt_format)
+    src_doc, tgt_doc = read_pair(src_path, tgt_path, opts.src_format, opts.tgt_format)
     src_lang, tgt_lang = resolve_pair(src_doc, tgt_doc, opts.src_lang, opts.tgt_lang)
     candidates = tuple(sorted({src_lang, tgt_lang, "en"}))
     src_doc = _annotate(src_doc, src_lang, candidates)
@@ -164,7 +163,7 @@ def signature(engine: str, model: str, version: str, chrf_sig: str,
 
 def check_pair(
     src_path: str | Path,
-    tgt_path: str | Path,
+    tgt_path: str | Path | None,
     opts: CheckOptions = CheckOptions(),
     *,
     engine: Engine | None = None,

@@ -1,4 +1,5 @@
 import codecs
+import random
 
 import pytest
 
@@ -59,10 +60,10 @@ def test_text_without_blank_lines_is_one_passage_per_line(tmp_path):
         (b"", "is empty"),
         (b"  \n\n ", "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("caf\xe9 au lait".encode("latin-1"), "not valid UTF-8"),
+        (bytes(random.Random(0).randrange(128, 256) for _ in range(3000)), "not valid UTF-8"),
         (b"```\nonly code\n```\n", "no passages"),
     ],
-    ids=["empty", "blank", "binary", "latin1", "no-prose"],
+    ids=["empty", "blank", "binary", "undecodable", "no-prose"],
 )
 def test_bad_input_is_a_clear_error(tmp_path, data, message):
     with pytest.raises(InputError, match=message):
@@ -74,3 +75,27 @@ def test_missing_file_and_directory(tmp_path):
         read_document(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="is a directory"):
         read_document(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text, encoding, expected",
+    [
+        ("Café con leche para el señor Muñoz, que llegó tarde a la reunión del miércoles.",
+         "cp1252", "cp1252"),
+        ("مرحبا بكم في الأخبار اليوم نتحدث عن الاقتصاد والسياسة في المنطقة", "cp1256", "cp1256"),
+    ],
+    ids=["spanish-cp1252", "arabic-cp1256"],
+)
+def test_legacy_encodings_are_detected_and_reported(tmp_path, text, encoding, expected):
+    doc = read_document(write(tmp_path, "a.txt", text.encode(encoding)))
+    assert doc.encoding == expected
+    assert doc.passages[0].text == text
+
+
+def test_stdin(monkeypatch, tmp_path):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode())))
+    doc = read_document("-", "markdown")
+    assert doc.path == "stdin" and doc.passages[0].text == "Title"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -41,8 +41,9 @@ def _root(
 
 @app.command()
 def check(
-    source: Annotated[Path, typer.Argument(help="The original article (.txt or .md).")],
-    translation: Annotated[Path, typer.Argument(help="Its translation (.txt or .md).")],
+    source: Annotated[Path, typer.Argument(help="The original article (.txt, .md, .html; - for stdin), "
+                                               "or a bilingual .xlf/.tmx/.po/.tsv/.jsonl file.")],
+    translation: Annotated[Optional[Path], typer.Argument(help="Its translation; omit for a bilingual file.")] = None,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
     no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
     fmt: o.Formats = None, output: o.Outputs = None, fail_on: o.FailOn = None,
@@ -65,7 +66,7 @@ def check(
     targets = o.pair_outputs(fmt, output)
     with progress_for(err, enabled=not quiet) as progress:
         report = check_pair(source, translation, eff.options, progress=progress)
-    triaged = triage(report.findings, eff.baseline, eff.suppressions, str(translation))
+    triaged = triage(report.findings, eff.baseline, eff.suppressions, report.translation.path)
     verdict = gate(report, eff.fail_on, eff.min_chrf, eff.max_flagged_ratio, triaged)
     for name, path in targets:
         if name == "terminal" and path is None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import sys
 from pathlib import Path
 
 from tqcheck.errors import InputError
@@ -19,6 +20,11 @@ _BOMS = (
 
 
 def read_bytes(path: str | Path) -> bytes:
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"stdin: over the {MAX_BYTES:,}-byte limit")
+        return data
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
@@ -49,10 +55,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: not valid {encoding.upper()} (byte 0x{data[exc.start]:02x} at offset "
-            f"{exc.start}); convert it first, e.g. iconv -f LATIN1 -t UTF-8"
-        ) from exc
+        text, encoding = _legacy(data, name, exc)
     if encoding == "utf-8" and _control_ratio(text) > 0.05:
         raise InputError(f"{name}: looks like a binary file, not an article")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -65,3 +68,43 @@ def _control_ratio(text: str) -> float:
     sample = text[:8192]
     bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     return bad / max(1, len(sample))
+
+
+_PREFERRED = ["cp1252", "iso8859_15", "latin_1", "cp1256", "iso8859_6", "mac_roman", "cp1250",
+              "iso8859_2", "cp1251"]
+
+
+_ACCEPTED = set(_PREFERRED) | {"iso8859_9", "cp1254", "cp1257", "koi8_r", "gb18030", "big5",
+                               "shift_jis", "euc_jp", "euc_kr", "cp949", "cp932", "iso8859_7", "cp1253"}
+
+
+def _legacy(data: bytes, name: str, exc: UnicodeDecodeError) -> tuple[str, str]:
+    """Not UTF-8: let charset-normalizer name a legacy encoding, or fail clearly."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data[:1_000_000]))
+    best = matches[0] if matches else None
+    if best is not None:
+        # Single-byte code pages often tie; prefer the ones our languages are written in.
+        ties = [m for m in matches if m.chaos <= best.chaos + 0.01]
+        best = min(ties, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else 99)
+    # Above this "chaos" the guess is mojibake more often than text.
+    if best is None or best.chaos > 0.2 or best.encoding.startswith("utf"):
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}) and no "
+            "other encoding fits; convert it first, e.g. iconv -f LATIN1 -t UTF-8"
+        ) from exc
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as err:
+        raise InputError(f"{name}: cannot decode it as {best.encoding} ({err})") from err
+    if best.encoding not in _ACCEPTED or _prose_ratio(text) < 0.9:
+        raise InputError(f"{name}: not valid UTF-8, and as {best.encoding} it is not text either; "
+                         "is it a binary file?")
+    return text, best.encoding
+
+
+def _prose_ratio(text: str) -> float:
+    sample = text[:20000]
+    ok = sum(1 for ch in sample if ch.isalnum() or ch.isspace() or ch in ".,;:!?¿¡'\"«»()-–—%/")
+    return ok / max(1, len(sample))
