@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tqcheck
-from tqcheck import detect
+from tqcheck import calibrate, detect
 from tqcheck.align.aligner import align
 from tqcheck.checks import Context, build_checks, run_checks
 from tqcheck.errors import TqcheckError
@@ -22,7 +22,7 @@ from tqcheck.read import read_pair
 from tqcheck.result import Report, Side
 from tqcheck.score import Scorer
 from tqcheck.segment import SEGMENTER_ID, split_sentences
-from tqcheck.translate.base import Engine
+from tqcheck.translate.base import Engine, EngineInfo
 from tqcheck.translate.registry import get_engine
 
 # progress(stage, done, total)
@@ -44,6 +44,7 @@ class CheckOptions:
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
     severities: Mapping[str, str] = field(default_factory=dict)
+    calibrations: tuple[str, ...] = ()  # calibration files tried before the shipped ones
 
 
 @dataclass(frozen=True)
@@ -124,21 +125,23 @@ def analyse(
         units[i] = replace(units[i], scores=sc)
     progress("score", len(units), len(units))
 
+    info = engine.info(prep.tgt_lang, prep.src_lang)
+    thresholds, calibrated = effective_thresholds(prep, info, opts)
     checks = build_checks(opts.enable or None, opts.disable, opts.severities)
-    ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, dict(opts.thresholds))
+    ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, thresholds)
     units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
     t_end = time.perf_counter()
 
-    info = engine.info(prep.tgt_lang, prep.src_lang)
     return Report(
         source=_side(prep.source),
         translation=_side(prep.translation),
         engine=info,
         signature=signature(info.name, info.model, info.version, article.signatures["chrf"],
-                            opts.thresholds),
+                            thresholds, calibrated),
         scores=article,
         units=tuple(units),
-        thresholds=dict(opts.thresholds),
+        thresholds=thresholds,
+        calibration=calibrated,
         timings={"align": round(t_align - t0, 4), "score_check": round(t_end - t_align, 4)},
         cache=dict(getattr(engine, "stats", {}) or {}),
     )
@@ -149,11 +152,23 @@ def _side(doc: Document) -> Side:
                 sum(len(p.sentences) for p in doc.passages))
 
 
+def effective_thresholds(prep: Prepared, info: EngineInfo, opts: CheckOptions
+                         ) -> tuple[dict[str, float], str]:
+    """Defaults < the matching calibration file < options; and where they came from."""
+    cal = calibrate.find(prep.src_lang, prep.tgt_lang, info.name, info.model,
+                         [Path(p) for p in opts.calibrations])
+    thresholds = {**calibrate.DEFAULTS, **(cal.thresholds if cal else {}), **opts.thresholds}
+    source = Path(cal.path).name if cal else "default"
+    if opts.thresholds:
+        source += "+options"
+    return thresholds, source
+
+
 def signature(engine: str, model: str, version: str, chrf_sig: str,
-              thresholds: Mapping[str, float]) -> str:
+              thresholds: Mapping[str, float], calibrated: str = "default") -> str:
     """sacreBLEU-style reproducibility string: what must match for the same result."""
     chrf = chrf_sig.replace("|", ",")
-    thr = ",".join(f"{k}={v:g}" for k, v in sorted(thresholds.items())) or "default"
+    thr = ",".join(f"{k}={v:g}" for k, v in sorted(thresholds.items())) + f"@{calibrated}"
     return "|".join([
         f"tqcheck:{tqcheck.__version__}", f"engine:{engine}", f"model:{model or '-'}",
         f"model_version:{version or '-'}", f"seg:{SEGMENTER_ID}", f"det:{detect.DETECTOR_ID}",

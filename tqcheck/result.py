@@ -28,6 +28,7 @@ class Report:
     scores: ArticleScores
     units: tuple[AlignedUnit, ...]
     thresholds: dict[str, float] = field(default_factory=dict)
+    calibration: str = "default"  # the calibration file the thresholds came from
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     cache: dict[str, int] = field(default_factory=dict, compare=False)
 

@@ -1,11 +1,9 @@
-"""Low round-trip score: the back-translation drifted far from the original."""
+"""Low round-trip score: the back-translation drifted far from the original, judged
+against the pair's calibrated threshold and against the article's own level."""
 from __future__ import annotations
 
 from tqcheck.checks.base import Check, Context, register
 from tqcheck.model import AlignedUnit, Finding, Severity
-
-# Used when no calibration file matches the pair and engine (see `tqcheck calibrate`).
-DEFAULT_MIN_PASSAGE_CHRF = 30.0
 
 
 @register
@@ -14,22 +12,22 @@ class LowScore(Check):
     title = "Low round-trip chrF"
     severity = Severity.WARNING
     description = (
-        "The passage's back-translation scores below the passage chrF threshold "
-        "against the source passage."
+        "The passage's back-translation scores below the calibrated passage chrF threshold "
+        "for the pair and engine, or far below the article's own chrF."
     )
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         chrf = unit.scores.chrf
         if chrf is None or not unit.source or not unit.target:
             return []
-        threshold = ctx.threshold("min_passage_chrf", DEFAULT_MIN_PASSAGE_CHRF)
-        if chrf >= threshold:
+        floor = ctx.threshold("min_passage_chrf", 30.0)
+        drop = ctx.threshold("max_drop_below_article", 30.0)
+        if chrf < floor:
+            why = f"round-trip chrF {chrf:.1f} is below {floor:g}"
+        elif ctx.article_chrf - chrf > drop:
+            why = (f"round-trip chrF {chrf:.1f} is {ctx.article_chrf - chrf:.1f} below the "
+                   f"article's {ctx.article_chrf:.1f} (limit {drop:g})")
+        else:
             return []
-        return [
-            self.finding(
-                f"round-trip chrF {chrf:.1f} is below {threshold:g}",
-                chrf=chrf,
-                threshold=threshold,
-                back_translation=unit.back_translation,
-            )
-        ]
+        return [self.finding(why, chrf=chrf, threshold=floor, article_chrf=ctx.article_chrf,
+                             target_line=unit.target[0].line, back_translation=unit.back_translation)]

@@ -116,11 +116,12 @@ def write_text(text: str, output: Path | None) -> None:
 
 
 def _register_groups() -> None:
-    from tqcheck.cli import batch, models
+    from tqcheck.cli import batch, calibrate, models
 
     app.add_typer(models.models_app, name="models")
     app.command("batch")(batch.batch)
     app.add_typer(batch.baseline_app, name="baseline")
+    app.command("calibrate")(calibrate.calibrate)
 
 
 _register_groups()

@@ -79,6 +79,7 @@ def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName 
         src_lang=src_lang, tgt_lang=tgt_lang, engine=str(settings["engine"]),
         cache=False if no_cache else (cache or True), threads=threads, thresholds=thresholds,
         disable=tuple(settings["disable"]), severities=dict(settings["severity"]),
+        calibrations=tuple(str(p) for p in _paths(settings["calibration"])),
     )
     return Effective(opts, settings, level, settings["min_chrf"], settings["max_flagged_ratio"],
                      load_baseline(baseline) if baseline else None,
@@ -100,3 +101,13 @@ def pair_outputs(formats: list[str] | None, outputs: list[Path] | None) -> list[
     if sum(o is None for o in outs) > 1:
         raise ConfigError("several formats would go to stdout; give each an --output file")
     return list(zip(fmts, outs))
+
+
+def _paths(value: Any) -> list[Path]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [Path(value)]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [Path(v) for v in value]
+    raise ConfigError("calibration must be a path or a list of paths")

@@ -25,6 +25,7 @@ def to_dict(report: Report, gate: GateResult | None = None) -> dict[str, Any]:
         "engine": {"name": report.engine.name, "model": report.engine.model,
                    "version": report.engine.version},
         "thresholds": dict(report.thresholds),
+        "calibration": report.calibration,
         "summary": {
             "chrf": s.chrf,
             "chrf_ci95": list(s.chrf_ci),
