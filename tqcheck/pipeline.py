@@ -109,7 +109,8 @@ def analyse(
         pos += len(sents)
     src_passages = prep.source.passages
     tgt_passages = prep.translation.passages
-    beads = align([p.text for p in src_passages], [p.text for p in tgt_passages], back)
+    beads = align([p.text for p in src_passages], [p.text for p in tgt_passages], back,
+                  src_kinds=[p.kind for p in src_passages], tgt_kinds=[p.kind for p in tgt_passages])
     t_align = time.perf_counter()
 
     units = []

@@ -1,0 +1,57 @@
+"""Rebuild the project's sample corpus from ../shared/corpora (deterministic).
+
+    python corpora/make_samples.py
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "benchmarks"))
+
+import corpus  # noqa: E402
+
+SAMPLE_DOC = "bbc.381790"  # a readable news story of 16 sentences
+
+
+def pick(articles: list[corpus.Article], n: int, lo: int, hi: int) -> list[corpus.Article]:
+    return [a for a in articles if lo <= len(a.src_sentences) <= hi][:n]
+
+
+def attribution(folder: Path, source_dir: Path, licence_files: list[str], what: str) -> None:
+    for name in licence_files:
+        shutil.copy(source_dir / name, folder / name)
+    (folder / "SOURCE.md").write_text(
+        f"# Source\n\n{what}\n\nCopied from the shared corpora by `python corpora/make_samples.py`; "
+        "provenance as recorded there:\n\n```\n" + (source_dir / "SOURCE.txt").read_text(encoding="utf-8")
+        + "```\n", encoding="utf-8")
+
+
+def main() -> None:
+    root = corpus.shared_root()
+    ntrex_es = corpus.ntrex_articles("spa")
+    ntrex_ca = corpus.ntrex_articles("cat")
+    for folder in ("ntrex", "flores", "sample"):
+        shutil.rmtree(HERE / folder, ignore_errors=True)
+    for a in pick(ntrex_es, 12, 8, 25):
+        corpus.write_pair(a, HERE / "ntrex" / "en-es")
+    for a in pick(ntrex_ca, 6, 8, 25):
+        corpus.write_pair(a, HERE / "ntrex" / "en-ca")
+    for tgt, lang in (("spa", "es"), ("ara", "ar")):
+        for a in pick(corpus.flores_articles(tgt), 4, 4, 12):
+            corpus.write_pair(a, HERE / "flores" / f"en-{lang}", fmt="txt")
+    sample = next(a for a in ntrex_es if a.doc_id == SAMPLE_DOC)
+    corpus.write_pair(sample, HERE / "sample", name="article")
+    what_ntrex = ("NTREX-128 (news test 2019 English originals, professionally translated), "
+                  "CC-BY-SA-4.0. Articles are NTREX documents; paragraphs group 2–4 sentences.")
+    attribution(HERE / "ntrex", root / "ntrex128", ["LICENSE.md"], what_ntrex)
+    attribution(HERE / "sample", root / "ntrex128", ["LICENSE.md"], what_ntrex)
+    attribution(HERE / "flores", root / "flores200-dev", ["LICENSE-CC-BY-SA"],
+                "FLORES-200 dev (Wikinews/Wikivoyage/Wikibooks sentences, professionally translated), "
+                "CC-BY-SA-4.0. Articles group the sentences that share a source URL.")
+
+
+if __name__ == "__main__":
+    main()
