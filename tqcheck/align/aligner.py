@@ -23,6 +23,7 @@ SKIP_COST = 3.0
 # 4-grams separate true from neighbouring pairs better than 3-grams or words on NTREX
 # round trips (true median 0.48, neighbour median 0.14).
 NGRAM = 4
+MAX_LENGTH_COST = 12.0
 FULL_TRUST_CHARS = 150
 # Headings pair with headings: headlines are short and often rephrased, so length and
 # similarity say little, while the document structure says a lot.
@@ -65,7 +66,9 @@ def _length_cost(a: int, b: int, ratio: float) -> float:
     mean = (a + b / ratio) / 2
     z = abs(ratio * a - b) / math.sqrt(VARIANCE * max(mean, 1e-9))
     pd = max(math.erfc(z / math.sqrt(2)), 1e-12)  # two-tailed normal probability
-    return -math.log(pd)
+    # Capped so that an exact back-translation match can outweigh a length ratio that the
+    # document-level estimate got wrong (e.g. one passage against thousands).
+    return min(-math.log(pd), MAX_LENGTH_COST)
 
 
 class _Scorer:
@@ -77,7 +80,10 @@ class _Scorer:
             if src_kinds is not None and tgt_kinds is not None else (set(), set()))
         self.ls = [len(s) for s in src]
         self.lt = [len(t) for t in tgt]
-        self.ratio = (sum(self.lt) / sum(self.ls)) if sum(self.ls) and sum(self.lt) else 1.0
+        ratio = (sum(self.lt) / sum(self.ls)) if sum(self.ls) and sum(self.lt) else 1.0
+        # Totals mislead when whole passages are missing on one side; real language pairs
+        # stay well inside this range (CJK against Latin script is about 0.3).
+        self.ratio = min(max(ratio, 0.25), 4.0)
         self.use_sim = back is not None
         self.gs = [_ngrams(s) for s in src] if self.use_sim else []
         self.gb = [_ngrams(b) for b in back] if back is not None else []
@@ -95,7 +101,8 @@ class _Scorer:
             gs = self.gs[i - 1] if di == 1 else self.gs[i - 2] | self.gs[i - 1]
             gb = self.gb[j - 1] if dj == 1 else self.gb[j - 2] | self.gb[j - 1]
             # Short passages (headlines, bylines) give noisy similarity: trust it less.
-            weight = SIM_WEIGHT * min(1.0, (a + b) / (2 * FULL_TRUST_CHARS))
+            # The shorter side decides, so merging passages never buys extra weight.
+            weight = SIM_WEIGHT * min(1.0, min(a, b) / FULL_TRUST_CHARS)
             c += weight * (SIM_FLOOR - similarity(gs, gb))
         if kind == "1-1" and i - 1 in self.headings[0] and j - 1 in self.headings[1]:
             c -= HEADING_BONUS
