@@ -23,6 +23,8 @@ from tqcheck.result import Report, Side
 from tqcheck.score import Scorer
 from tqcheck.segment import SEGMENTER_ID, split_sentences
 from tqcheck.translate.base import Engine, EngineInfo
+from tqcheck.report_cache import ReportCache, report_key
+from tqcheck.translate.cache import default_path
 from tqcheck.translate.registry import get_engine
 
 # progress(stage, done, total)
@@ -187,6 +189,11 @@ def check_pair(
 ) -> Report:
     """Check one article pair end to end and return the report (raises TqcheckError)."""
     t0 = time.perf_counter()
+    cache, key = _report_cache(opts, src_path, tgt_path) if engine is None else (None, None)
+    if cache is not None and key is not None:
+        hit = cache.get(key, _engine_info(opts))
+        if hit is not None:
+            return replace(hit, timings={"total": round(time.perf_counter() - t0, 4), "cached": 1.0})
     prep = prepare(src_path, tgt_path, opts)
     t1 = time.perf_counter()
     engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang,
@@ -197,7 +204,29 @@ def check_pair(
     report = analyse(prep, back, engine, opts, progress)
     timings = {"read_detect_segment": round(t1 - t0, 4), "translate": round(t2 - t1, 4),
                **report.timings, "total": round(time.perf_counter() - t0, 4)}
-    return replace(report, timings=timings)
+    report = replace(report, timings=timings)
+    if cache is not None and key is not None:
+        cache.put(key, report)
+    return report
+
+
+def _report_cache(opts: CheckOptions, src: str | Path, tgt: str | Path | None
+                  ) -> tuple[ReportCache | None, str | None]:
+    if opts.cache is False:
+        return None, None
+    path = default_path() if opts.cache is True else Path(opts.cache)
+    # Cache and thread settings change nothing in a report, so they stay out of the key.
+    key_opts = replace(opts, cache=True, threads=None)
+    return ReportCache(path), report_key(src, tgt, repr(key_opts))
+
+
+def _engine_info(opts: CheckOptions) -> Callable[[str, str], EngineInfo | None]:
+    def info(tgt: str, src: str) -> EngineInfo | None:
+        try:
+            return get_engine(opts.engine, tgt, src, cache=False, threads=opts.threads).info(tgt, src)
+        except TqcheckError:
+            return None
+    return info
 
 
 def check_pairs(
@@ -212,7 +241,17 @@ def check_pairs(
     """
     results: list[Report | TqcheckError | None] = [None] * len(pairs)
     prepared: dict[int, Prepared] = {}
+    keys: dict[int, str] = {}
+    cache = None
     for i, (s, t) in enumerate(pairs):
+        if engine_for is None:
+            cache, key = _report_cache(opts, s, t)
+            if cache is not None and key is not None:
+                hit = cache.get(key, _engine_info(opts))
+                if hit is not None:
+                    results[i] = hit
+                    continue
+                keys[i] = key
         try:
             prepared[i] = prepare(s, t, opts)
         except TqcheckError as exc:
@@ -234,7 +273,9 @@ def check_pairs(
         for i in members:
             n = sum(len(sents) for sents in prepared[i].tgt_sentences)
             try:
-                results[i] = analyse(prepared[i], out[pos : pos + n], engine, opts)
+                results[i] = report = analyse(prepared[i], out[pos : pos + n], engine, opts)
+                if cache is not None and i in keys:
+                    cache.put(keys[i], report)
             except TqcheckError as exc:
                 results[i] = exc
             pos += n

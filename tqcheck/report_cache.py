@@ -1,0 +1,80 @@
+"""Finished reports, cached next to the translations: a re-run over unchanged articles
+costs a hash and a look-up instead of detection, alignment and scoring again.
+
+Keyed by both files' bytes, the options and the tqcheck version; on a hit the engine's
+current model and version must still match the report's, so upgrading a model never
+serves a stale report.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from tqcheck import __version__
+from tqcheck.result import Report
+from tqcheck.translate.base import EngineInfo
+
+SCHEMA = "CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, report BLOB NOT NULL) WITHOUT ROWID"
+
+
+def report_key(src: str | Path, tgt: str | Path | None, options_repr: str) -> str | None:
+    """None when an input cannot be hashed (stdin, unreadable): such runs are not cached."""
+    h = hashlib.sha256(f"{__version__}\x1f{options_repr}".encode())
+    for p in (src, tgt):
+        if p is None:
+            h.update(b"\x00")
+            continue
+        if str(p) == "-":
+            return None
+        try:
+            h.update(Path(p).read_bytes())
+        except OSError:
+            return None
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+class ReportCache:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self._db is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                db.execute("PRAGMA busy_timeout = 30000")
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute(SCHEMA)
+                self._db = db
+            except (sqlite3.Error, OSError):
+                return None  # the translation cache reports cache trouble; this one just skips
+        return self._db
+
+    def get(self, key: str, engine_info: Callable[[str, str], EngineInfo | None]) -> Report | None:
+        db = self._conn()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT report FROM reports WHERE key = ?", (key,)).fetchone()
+            report = pickle.loads(row[0]) if row else None
+        except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            return None
+        if not isinstance(report, Report):
+            return None
+        if engine_info(report.translation.lang, report.source.lang) != report.engine:
+            return None
+        return report
+
+    def put(self, key: str, report: Report) -> None:
+        db = self._conn()
+        if db is None:
+            return
+        try:
+            db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?)", (key, pickle.dumps(report)))
+        except sqlite3.Error:
+            return
