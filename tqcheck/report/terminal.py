@@ -68,7 +68,7 @@ def build(report: Report, gate: GateResult | None = None) -> Group:
                                 ("back", unit.back_translation)):
                 if text:
                     parts.append(Text(f"        {label:12}{_clip(text, 100)}", style="dim"))
-    parts.append(Text(f"\nsignature: {report.signature}", style="dim"))
+    parts.append(Text(f"\nsignature: {report.signature}", style="dim", overflow="fold"))
     if gate is not None:
         verdict = Text("PASSED", style="bold green") if gate.passed else Text("FAILED", style="bold red")
         parts.append(Text.assemble("gate: ", verdict, ("  " + "; ".join(gate.reasons)) if gate.reasons else ""))
@@ -77,20 +77,20 @@ def build(report: Report, gate: GateResult | None = None) -> Group:
 
 def _table(units: list[AlignedUnit], full: bool) -> Table:
     table = Table(title="Aligned passages" if full else "Flagged passages", title_justify="left",
-                  show_edge=False, pad_edge=False)
+                  show_edge=False, pad_edge=False, expand=True)
     table.add_column("#", justify="right")
     table.add_column("src:line", justify="right")
     table.add_column("tgt:line", justify="right")
     table.add_column("chrF", justify="right")
-    table.add_column("source")
-    table.add_column("flags")
+    table.add_column("source", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column("flags", no_wrap=True)
     for u in units:
         src, tgt = _lines(u)
         chrf = "" if u.scores.chrf is None or not (u.source and u.target) else f"{u.scores.chrf:.0f}"
         flags = ", ".join(sorted({f.check for f in u.findings}))
         kind = _KIND.get(u.kind, u.kind)
         style = _STYLE[max((f.severity for f in u.findings), key=lambda s: s.rank)] if u.findings else ""
-        text = escape(_clip(u.source_text or u.target_text, 48))
+        text = escape(_clip(u.source_text or u.target_text, 200))
         table.add_row(str(u.index), src, tgt, chrf, text, Text(" ".join(x for x in (kind, flags) if x), style=style))
     return table
 
