@@ -14,7 +14,8 @@ NAMES = {
 }
 _CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 # Enough of the article for a confident decision (langdetect's cost grows with it).
-_SAMPLE_CHARS = 800
+_SAMPLE_CHARS = 1600
+_SAMPLE_PASSAGES = 8
 
 
 def name(code: str | None) -> str:
@@ -35,7 +36,11 @@ def normalise(code: str | None) -> str | None:
 def document_language(doc: Document, given: str | None) -> str:
     if given:
         return given
-    sample = " ".join(p.text for p in doc.passages)[:_SAMPLE_CHARS]
+    # Evenly spread over the article, so one passage left in another language near the
+    # top cannot decide the whole document.
+    ps = doc.passages
+    step = max(1, len(ps) // _SAMPLE_PASSAGES)
+    sample = " ".join(p.text[:_SAMPLE_CHARS // _SAMPLE_PASSAGES] for p in ps[::step][:_SAMPLE_PASSAGES])
     found = detect.detect(sample)
     if found is None:
         raise LanguageError(

@@ -23,7 +23,7 @@ def batch(
     folder: Annotated[Path, typer.Argument(help="Folder of pairs (name.en.md + name.es.md, en/x.md + "
                                                "es/x.md) or a manifest .csv/.jsonl.")],
     out: Annotated[Path, typer.Option("--out", "-O", help="Folder for reports, summary and state.")] = Path("tqcheck-out"),
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Articles checked in parallel [default: cores].")] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Articles checked in parallel (default: number of cores).")] = 0,
     fmt: o.Formats = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the state of an earlier, interrupted run.")] = False,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,

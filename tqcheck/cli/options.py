@@ -25,15 +25,15 @@ class EngineName(str, Enum):
 
 SrcLang = Annotated[Optional[str], typer.Option(help="Source language (ISO 639-1); detected if omitted.")]
 TgtLang = Annotated[Optional[str], typer.Option(help="Translation language; detected if omitted.")]
-EngineOpt = Annotated[Optional[EngineName], typer.Option("--engine", help="Back-translation engine [default: auto].")]
+EngineOpt = Annotated[Optional[EngineName], typer.Option("--engine", help="Back-translation engine (default: auto).")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
 CachePath = Annotated[Optional[Path], typer.Option("--cache", help="Translation cache file (SQLite).")]
 Threads = Annotated[Optional[int], typer.Option(min=1, help="CTranslate2 threads for Argos.")]
 Formats = Annotated[Optional[list[str]], typer.Option(
-    "--format", "-f", help=f"Report format, repeatable: {', '.join(FORMATS)} [default: terminal].")]
+    "--format", "-f", help=f"Report format, repeatable: {', '.join(FORMATS)} (default: terminal).")]
 Outputs = Annotated[Optional[list[Path]], typer.Option(
     "--output", "-o", help="Write the n-th --format to this file, repeatable.")]
-FailOn = Annotated[Optional[Severity], typer.Option(help="Fail (exit 1) on findings at or above this [default: error].")]
+FailOn = Annotated[Optional[Severity], typer.Option(help="Fail (exit 1) on findings at or above this (default: error).")]
 MinChrf = Annotated[Optional[float], typer.Option(help="Fail (exit 1) when the article chrF is below this.")]
 MaxFlagged = Annotated[Optional[float], typer.Option(min=0, max=1, help="Fail when more than this share of passages is flagged.")]
 MinPassageChrf = Annotated[Optional[float], typer.Option(help="Flag passages whose round-trip chrF is below this.")]

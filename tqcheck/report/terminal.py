@@ -67,7 +67,7 @@ def build(report: Report, gate: GateResult | None = None) -> Group:
             for label, text in (("source", unit.source_text), ("translation", unit.target_text),
                                 ("back", unit.back_translation)):
                 if text:
-                    parts.append(Text(f"        {label:12}{_clip(text, 100)}", style="dim"))
+                    parts.append(Text(f"        {label:12}{_clip(text, 86)}", style="dim"))
     parts.append(Text(f"\nsignature: {report.signature}", style="dim", overflow="fold"))
     if gate is not None:
         verdict = Text("PASSED", style="bold green") if gate.passed else Text("FAILED", style="bold red")
