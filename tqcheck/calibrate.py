@@ -85,6 +85,8 @@ def load(path: Path) -> Calibration:
 
 def shipped() -> list[Path]:
     folder = resources.files("tqcheck") / "calibration"
+    if not folder.is_dir():
+        return []
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".json"))
 
 

@@ -23,7 +23,7 @@ class LowScore(Check):
         floor = ctx.threshold("min_passage_chrf", 30.0)
         drop = ctx.threshold("max_drop_below_article", 30.0)
         if chrf < floor:
-            why = f"round-trip chrF {chrf:.1f} is below {floor:g}"
+            why = f"round-trip chrF {chrf:.2f} is below {floor:.2f}"
         elif ctx.article_chrf - chrf > drop:
             why = (f"round-trip chrF {chrf:.1f} is {ctx.article_chrf - chrf:.1f} below the "
                    f"article's {ctx.article_chrf:.1f} (limit {drop:g})")

@@ -64,8 +64,12 @@ class CachedEngine(Engine):
         key = (info.name, info.model, info.version, src, tgt)
         hashes = [_hash(t) for t in texts]
         found = self._lookup(key, sorted(set(hashes)))
-        missing = sorted({h: i for i, h in enumerate(hashes) if h not in found}.values())
-        self.stats["hits"] += len(texts) - sum(1 for h in hashes if h not in found)
+        first: dict[str, int] = {}
+        for i, h in enumerate(hashes):
+            if h not in found:
+                first.setdefault(h, i)  # duplicates go to the engine once, in input order
+        missing = sorted(first.values())
+        self.stats["hits"] += len(texts) - len(missing)
         self.stats["misses"] += len(missing)
         if missing:
             fresh = self.inner.translate_batch([texts[i] for i in missing], src, tgt)

@@ -1,0 +1,56 @@
+"""The Apertium engine on the real Debian command line."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import needs_apertium
+from tqcheck.errors import EngineError
+from tqcheck.translate.apertium import ApertiumEngine, mode_for, package_for
+from tqcheck.translate.registry import get_engine
+
+pytestmark = [needs_apertium, pytest.mark.apertium]
+
+
+@pytest.mark.parametrize("src, tgt, text, expected", [
+    ("en", "es", "The cat eats fish.", "El gato come pez."),
+    ("es", "en", "El gato come pez.", "The cat eats fish."),
+    ("en", "ca", "The cat eats fish.", "El gat menja peix."),
+    ("ca", "en", "El gat menja peix.", "The cat eats fish."),
+], ids=["en-es", "es-en", "en-ca", "ca-en"])
+def test_translates(src, tgt, text, expected):
+    assert ApertiumEngine().translate_batch([text], src, tgt) == [expected]
+
+
+def test_one_process_keeps_lines_aligned():
+    engine = ApertiumEngine()
+    texts = [f"The {n} cats\nare here." if n % 7 else "" for n in range(500)]
+    out = engine.translate_batch(texts, "en", "es")
+    assert engine.calls == 1
+    assert len(out) == 500
+    assert out[0] == "" and out[7] == ""
+    # The newline inside a text is joined, never shifting later lines.
+    assert out[1] == "Los 1 gatos son aquí."
+    assert out[13] == "Los 13 gatos son aquí."
+
+
+def test_mode_names():
+    assert mode_for("en", "es") == "eng-spa" and mode_for("es", "pt") == "es-pt"
+    assert mode_for("en", "ar") is None
+    assert package_for("en", "ar") == "apertium-eng-ara"
+
+
+def test_missing_mode_names_the_package():
+    with pytest.raises(EngineError, match="apt-get install apertium-eng-ara"):
+        ApertiumEngine().translate_batch(["hello"], "en", "ar")
+
+
+def test_apertium_not_installed(monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(EngineError, match="Apertium is not installed"):
+        get_engine("apertium", "es", "en", cache=False)
+
+
+def test_auto_falls_back_to_apertium_without_argos_models(monkeypatch, tmp_path):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "none"))
+    engine = get_engine("auto", "es", "en", cache=False)
+    assert engine.name == "apertium"
