@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tqcheck.report import json_report, terminal
+from tqcheck.report import csv_report, html, json_report, junit, markdown, sarif, terminal
 from tqcheck.result import GateResult, Report
 
 Writer = Callable[[Report, "GateResult | None"], str]
@@ -11,4 +11,9 @@ Writer = Callable[[Report, "GateResult | None"], str]
 FORMATS: dict[str, Writer] = {
     "terminal": terminal.render,
     "json": json_report.render,
+    "html": html.render,
+    "markdown": markdown.render,
+    "junit": junit.render,
+    "sarif": sarif.render,
+    "csv": csv_report.render,
 }

@@ -21,6 +21,7 @@ from tqcheck.model import Scores
 TER_MAX_WORDS_PASSAGE = 30
 BOOTSTRAP_RESAMPLES = 1000
 BOOTSTRAP_SEED = 12345
+BOOTSTRAP_CELLS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,19 @@ class Scorer:
 
     def _bootstrap(self, stats: np.ndarray) -> tuple[float, float]:
         # Resampling units' sufficient statistics, as sacreBLEU's paired bootstrap does.
+        # Resamples are drawn in chunks and summed as counts @ stats, so memory stays
+        # near BOOTSTRAP_CELLS numbers however long the article (50,000 passages at once
+        # would otherwise need gigabytes).
         n = len(stats)
         rng = np.random.default_rng(BOOTSTRAP_SEED)
-        idx = rng.integers(0, n, size=(BOOTSTRAP_RESAMPLES, n))
-        scores = chrf_from_stats(stats[idx].sum(axis=1), self.chrf.beta)
+        chunk = max(1, min(BOOTSTRAP_RESAMPLES, BOOTSTRAP_CELLS // n))
+        sums = []
+        for start in range(0, BOOTSTRAP_RESAMPLES, chunk):
+            c = min(chunk, BOOTSTRAP_RESAMPLES - start)
+            idx = rng.integers(0, n, size=(c, n))
+            counts = np.bincount((np.arange(c)[:, None] * n + idx).ravel(), minlength=c * n).reshape(c, n)
+            sums.append(counts @ stats)
+        scores = chrf_from_stats(np.concatenate(sums), self.chrf.beta)
         low, high = np.percentile(scores, [2.5, 97.5])
         return round(float(low), 2), round(float(high), 2)
 
