@@ -5,12 +5,27 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
+
+# argostranslate reads its folders from the environment once, at import, and creates
+# them: point every one at a throwaway home before anything imports it, so tests never
+# see the user's models nor write to ~/.local, and its index URL at a closed port so no
+# test can reach the network through it.
+ARGOS_HOME = Path(tempfile.mkdtemp(prefix="tqcheck-tests-argos-"))
+os.environ.update({
+    "XDG_DATA_HOME": str(ARGOS_HOME / "data"),
+    "XDG_CONFIG_HOME": str(ARGOS_HOME / "config"),
+    "XDG_CACHE_HOME": str(ARGOS_HOME / "cache"),
+    "ARGOS_PACKAGES_DIR": str(ARGOS_HOME / "no-packages"),
+    "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/index.json",
+    "ARGOS_INTRA_THREADS": "1",
+})
 
 
 @pytest.fixture(autouse=True)
@@ -28,3 +43,43 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     full_env = {**os.environ, "COLUMNS": "110", "NO_COLOR": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "tqcheck", *args], capture_output=True,
                           text=True, cwd=cwd, env=full_env, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def tiny_argos(tmp_path_factory) -> dict[str, Path]:
+    """Tiny real Argos packages en→es and es→en, built from nothing by tests/tinyargos.
+
+    Set TQCHECK_TINYARGOS_DIR to keep the built .argosmodel files between local runs.
+    """
+    from tests.tinyargos.build import build_package
+
+    keep = os.environ.get("TQCHECK_TINYARGOS_DIR")
+    work = Path(keep) if keep else tmp_path_factory.mktemp("tinyargos")
+    out = {}
+    for src, tgt in (("en", "es"), ("es", "en")):
+        built = work / f"translate-{src}_{tgt}-1_0.argosmodel"
+        out[f"{src}_{tgt}"] = built if built.is_file() else build_package(work, src, tgt)
+    return out
+
+
+@pytest.fixture(scope="session")
+def argos_packages(tiny_argos, tmp_path_factory) -> Path:
+    """A packages folder with both tiny packages, installed by the real CLI, which uses
+    argostranslate's own install_from_path."""
+    folder = tmp_path_factory.mktemp("argos-packages")
+    for archive in tiny_argos.values():
+        r = run_cli("models", "install", "--from-file", str(archive),
+                    env={"ARGOS_PACKAGES_DIR": str(folder)})
+        assert r.returncode == 0, r.stderr
+    return folder
+
+
+@pytest.fixture
+def use_argos_packages(argos_packages, monkeypatch) -> Path:
+    """In-process: make argostranslate (already imported or not) look only there."""
+    import argostranslate.settings
+
+    monkeypatch.setattr(argostranslate.settings, "package_dirs", [argos_packages])
+    monkeypatch.setattr(argostranslate.settings, "package_data_dir", argos_packages)
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(argos_packages))
+    return argos_packages

@@ -24,9 +24,13 @@ DEFAULTS: dict[str, Any] = {
     "severity": {},
     "suppress": [],
     "calibration": None,
+    "engine_url": None,  # a LibreTranslate server, for engine = "libretranslate"
+    "api_key": None,
 }
 # Values that make sense from the environment (strings only).
-_ENV = {"engine": "TQCHECK_ENGINE", "fail_on": "TQCHECK_FAIL_ON", "min_chrf": "TQCHECK_MIN_CHRF"}
+_ENV = {"engine": "TQCHECK_ENGINE", "fail_on": "TQCHECK_FAIL_ON", "min_chrf": "TQCHECK_MIN_CHRF",
+        "engine_url": "TQCHECK_ENGINE_URL", "api_key": "TQCHECK_API_KEY"}
+_STRINGS = {"engine_url", "api_key"}
 _FLOATS = {"min_chrf", "max_flagged_ratio", "min_passage_chrf"}
 
 
@@ -89,6 +93,8 @@ def resolve(cli: Mapping[str, Any], config_path: Path | None = None,
             values[key], origins[key] = default, "default"
         if key in _FLOATS and values[key] is not None:
             values[key] = _float(key, values[key], origins[key])
+        if key in _STRINGS and values[key] is not None and not isinstance(values[key], str):
+            raise ConfigError(f"{key} (from {origins[key]}) must be a string")
     return Settings(values, origins, path)
 
 

@@ -62,6 +62,8 @@ class AlignedUnit:
     target: tuple[Passage, ...]
     back_translation: str = ""
     scores: Scores = Scores()
+    # One back-translation per sentence of the target passages, for sentence-level checks.
+    back_sentences: tuple[str, ...] = field(default=(), compare=False)
     findings: tuple[Finding, ...] = ()
 
     @property

@@ -47,6 +47,13 @@ class CheckOptions:
     disable: tuple[str, ...] = ()
     severities: Mapping[str, str] = field(default_factory=dict)
     calibrations: tuple[str, ...] = ()  # calibration files tried before the shipped ones
+    engine_url: str | None = None  # the server, for engines that are one (libretranslate)
+    # Kept out of repr, so it never reaches a log nor the report cache key.
+    api_key: str | None = field(default=None, repr=False)
+
+    def engine_options(self) -> dict[str, str | None]:
+        """Settings for get_engine that only some engines take."""
+        return {"url": self.engine_url, "api_key": self.api_key}
 
 
 @dataclass(frozen=True)
@@ -105,9 +112,11 @@ def analyse(
     """Everything after the engine: align, score, check, and assemble the report."""
     t0 = time.perf_counter()
     back: list[str] = []
+    back_split: list[tuple[str, ...]] = []
     pos = 0
     for sents in prep.tgt_sentences:
-        back.append(" ".join(back_sentences[pos : pos + len(sents)]))
+        back_split.append(tuple(back_sentences[pos : pos + len(sents)]))
+        back.append(" ".join(back_split[-1]))
         pos += len(sents)
     src_passages = prep.source.passages
     tgt_passages = prep.translation.passages
@@ -119,7 +128,8 @@ def analyse(
     for i, bead in enumerate(beads):
         src = tuple(src_passages[k] for k in bead.src)
         tgt = tuple(tgt_passages[k] for k in bead.tgt)
-        units.append(AlignedUnit(i, bead.kind, src, tgt, " ".join(back[k] for k in bead.tgt)))
+        units.append(AlignedUnit(i, bead.kind, src, tgt, " ".join(back[k] for k in bead.tgt),
+                                 back_sentences=tuple(b for k in bead.tgt for b in back_split[k])))
     paired = [i for i, u in enumerate(units) if u.source and u.target]
     progress("score", 0, len(units))
     scores, article = Scorer().score([units[i].back_translation for i in paired],
@@ -131,7 +141,8 @@ def analyse(
     info = engine.info(prep.tgt_lang, prep.src_lang)
     thresholds, calibrated = effective_thresholds(prep, info, opts)
     checks = build_checks(opts.enable or None, opts.disable, opts.severities)
-    ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, thresholds)
+    ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, thresholds=thresholds,
+                  length_ratio=_length_ratio(units))
     units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
     t_end = time.perf_counter()
 
@@ -148,6 +159,12 @@ def analyse(
         timings={"align": round(t_align - t0, 4), "score_check": round(t_end - t_align, 4)},
         cache=dict(getattr(engine, "stats", {}) or {}),
     )
+
+
+def _length_ratio(units: Sequence[AlignedUnit]) -> float:
+    ratios = sorted(len(u.target_text) / len(u.source_text) for u in units
+                    if u.source and u.target and len(u.source_text) >= 40)
+    return ratios[len(ratios) // 2] if ratios else 1.0
 
 
 def _side(doc: Document) -> Side:
@@ -197,7 +214,7 @@ def check_pair(
     prep = prepare(src_path, tgt_path, opts)
     t1 = time.perf_counter()
     engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang,
-                                  cache=opts.cache, threads=opts.threads)
+                                  cache=opts.cache, threads=opts.threads, **opts.engine_options())
     flat = [s for sents in prep.tgt_sentences for s in sents]
     back = back_translate(flat, engine, prep.tgt_lang, prep.src_lang, progress)
     t2 = time.perf_counter()
@@ -223,7 +240,8 @@ def _report_cache(opts: CheckOptions, src: str | Path, tgt: str | Path | None
 def _engine_info(opts: CheckOptions) -> Callable[[str, str], EngineInfo | None]:
     def info(tgt: str, src: str) -> EngineInfo | None:
         try:
-            return get_engine(opts.engine, tgt, src, cache=False, threads=opts.threads).info(tgt, src)
+            return get_engine(opts.engine, tgt, src, cache=False, threads=opts.threads,
+                              **opts.engine_options()).info(tgt, src)
         except TqcheckError:
             return None
     return info
@@ -283,4 +301,5 @@ def check_pairs(
 
 
 def _default_engine(opts: CheckOptions) -> Callable[[str, str], Engine]:
-    return lambda src, tgt: get_engine(opts.engine, src, tgt, cache=opts.cache, threads=opts.threads)
+    return lambda src, tgt: get_engine(opts.engine, src, tgt, cache=opts.cache, threads=opts.threads,
+                                       **opts.engine_options())

@@ -7,6 +7,7 @@ serves a stale report.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 import sqlite3
@@ -20,9 +21,21 @@ from tqcheck.translate.base import EngineInfo
 SCHEMA = "CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, report BLOB NOT NULL) WITHOUT ROWID"
 
 
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of tqcheck's own code and shipped calibrations: a report made by other
+    checks (an upgrade, a local edit) must never be served from the cache."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(root)).encode() + b"\x00" + path.read_bytes())
+    return h.hexdigest()
+
+
 def report_key(src: str | Path, tgt: str | Path | None, options_repr: str) -> str | None:
     """None when an input cannot be hashed (stdin, unreadable): such runs are not cached."""
-    h = hashlib.sha256(f"{__version__}\x1f{options_repr}".encode())
+    h = hashlib.sha256(f"{code_fingerprint()}\x1f{options_repr}".encode())
     for p in (src, tgt):
         if p is None:
             h.update(b"\x00")

@@ -51,6 +51,8 @@ def test_apertium_not_installed(monkeypatch):
 
 
 def test_auto_falls_back_to_apertium_without_argos_models(monkeypatch, tmp_path):
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "none"))
+    import argostranslate.settings
+
+    monkeypatch.setattr(argostranslate.settings, "package_dirs", [tmp_path])
     engine = get_engine("auto", "es", "en", cache=False)
     assert engine.name == "apertium"

@@ -88,12 +88,18 @@ def read_manifest(path: Path) -> list[PairSpec]:
     else:
         raise InputError(f"{path}: a manifest must be .csv, .tsv or .jsonl")
     out = []
+    used: dict[str, int] = {}
     for n, row in enumerate(rows, 1):
         if not isinstance(row, dict) or not row.get("source") or not row.get("translation"):
             raise InputError(f"{path}: row {n} needs 'source' and 'translation'")
         src, tgt = base / row["source"], base / row["translation"]
-        out.append(PairSpec(row.get("name") or Path(row["translation"]).stem, src, tgt,
-                            row.get("src_lang") or None, row.get("tgt_lang") or None))
+        # The name names the report files: site1/es/a.md and site2/es/a.md must not share one.
+        name = row.get("name") or Path(row["translation"]).with_suffix("").as_posix().lstrip("/")
+        if name in used:
+            raise InputError(f"{path}: row {n}: name {name!r} is already used by row {used[name]}; "
+                             "give each row its own 'name'")
+        used[name] = n
+        out.append(PairSpec(name, src, tgt, row.get("src_lang") or None, row.get("tgt_lang") or None))
     if not out:
         raise InputError(f"{path}: the manifest lists no pairs")
     return out

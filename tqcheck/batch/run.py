@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tqcheck import __version__
+from tqcheck.baseline import Suppression, triage
 from tqcheck.batch.discover import PairSpec
 from tqcheck.errors import ExitStatus, TqcheckError
 from tqcheck.model import Severity
@@ -31,6 +32,9 @@ class GateArgs:
     fail_on: Severity = Severity.ERROR
     min_chrf: float | None = None
     max_flagged_ratio: float | None = None
+    # Accepted findings: by fingerprint, from `baseline create` and the config's suppress.
+    baseline: Mapping[str, Mapping[str, Any]] | None = None
+    suppressions: Mapping[str, Suppression] | None = None
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,8 @@ def _article(spec: PairSpec, result: Report | TqcheckError, out_dir: Path, forma
     if isinstance(result, TqcheckError):
         return ArticleResult(spec.name, str(spec.source), str(spec.translation), "error",
                              int(result.exit_status), message=str(result))
-    verdict = gate(result, gate_args.fail_on, gate_args.min_chrf, gate_args.max_flagged_ratio)
+    triaged = triage(result.findings, gate_args.baseline, gate_args.suppressions, result.translation.path)
+    verdict = gate(result, gate_args.fail_on, gate_args.min_chrf, gate_args.max_flagged_ratio, triaged)
     paths = _report_paths(out_dir, spec.name, formats)
     for fmt, path in paths.items():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -185,3 +190,32 @@ def summary_document(results: Sequence[ArticleResult]) -> dict[str, Any]:
         "mean_chrf": round(sum(scored) / len(scored), 2) if scored else None,
         "results": [asdict(r) for r in results],
     }
+
+
+# GitHub caps a job summary at 1 MiB; the full list stays in summary.json.
+MARKDOWN_ROWS = 1000
+
+
+def summary_markdown(summary: dict[str, Any]) -> str:
+    """summary_document as a Markdown table, worst first, for a job summary or a PR comment."""
+    from tqcheck.report.markdown import cell
+
+    mean = summary["mean_chrf"]
+    lines = [
+        f"### tqcheck batch: {summary['articles']} articles, {summary['passed']} passed, "
+        f"{summary['failed']} failed, {summary['errors']} could not be checked",
+        "",
+        f"Mean chrF {'n/a' if mean is None else f'{mean:.1f}'}",
+        "",
+        "| Article | Status | chrF | Errors | Warnings | Flagged/units | Message |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    for r in summary["results"][:MARKDOWN_ROWS]:
+        f = r["findings"]
+        chrf = "" if r["chrf"] is None else f"{r['chrf']:.1f}"
+        flagged = f"{r['flagged_units']}/{r['units']}" if r["units"] else ""
+        lines.append(f"| {cell(r['name'])} | {r['status']} | {chrf} | {f.get('error', '')} "
+                     f"| {f.get('warning', '')} | {flagged} | {cell(r['message'])} |")
+    if summary["articles"] > MARKDOWN_ROWS:
+        lines += ["", f"…and {summary['articles'] - MARKDOWN_ROWS} more in summary.json."]
+    return "\n".join(lines) + "\n"

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from tqcheck.checks import alignment, language, numbers, score  # noqa: F401  (registration)
+from tqcheck.checks import (  # noqa: F401  (registration)
+    alignment, codemix, entities, junk, language, numbers, polarity, punctuation, score,
+)
 from tqcheck.checks.base import CHECKS, Check, Context
 from tqcheck.errors import ConfigError
 from tqcheck.model import AlignedUnit, Finding, Severity

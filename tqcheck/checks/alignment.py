@@ -1,6 +1,10 @@
 """Passages that the aligner could not pair: dropped from, or added to, the translation."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from sacrebleu.metrics import CHRF
+
 from tqcheck.checks.base import Check, Context, register
 from tqcheck.model import AlignedUnit, Finding, Severity
 
@@ -46,3 +50,92 @@ class Addition(Check):
                 back_translation=unit.back_translation,
             )
         ]
+
+
+# Sentence-level gaps inside aligned passages. Only units whose length is far outside the
+# article's own translation/source ratio are examined (cheap gate, few false alarms); a
+# sentence then counts as missing when no sentence on the other side covers it: chrF with
+# the candidate as the reference, so recall dominates and merged sentences still cover.
+LENGTH_GATE = 0.75
+MIN_GAP_CHARS = 40
+MIN_SENTENCE_CHARS = 30
+COVERED_CHRF = 30.0
+_chrf = CHRF()
+
+
+def _coverage(sentence: str, others: Sequence[str]) -> float:
+    return max((_chrf.sentence_score(o, [sentence]).score for o in others if o.strip()), default=0.0)
+
+
+def _relative_length(unit: AlignedUnit, ctx: Context) -> tuple[float, float]:
+    """(target length / expected target length, characters missing or extra)."""
+    expected = len(unit.source_text) * ctx.length_ratio
+    actual = len(unit.target_text)
+    return (actual / expected if expected else 1.0), abs(expected - actual)
+
+
+@register
+class OmittedSentence(Check):
+    id = "omitted-sentence"
+    title = "Sentence missing inside a passage"
+    severity = Severity.WARNING
+    description = ("An aligned translation passage is much shorter than the article's usual length "
+                   "ratio, and a source sentence has no counterpart in its back-translation.")
+    implies = ("low-score",)
+
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        if not unit.source or not unit.target or not unit.back_sentences:
+            return []
+        ratio, gap = _relative_length(unit, ctx)
+        if ratio >= LENGTH_GATE or gap < MIN_GAP_CHARS:
+            return []
+        if sum(len(p.sentences or (p.text,)) for p in unit.source) < 2:
+            return []
+        out = []
+        for p in unit.source:
+            for sentence in p.sentences or (p.text,):
+                if len(sentence) < MIN_SENTENCE_CHARS:
+                    continue
+                covered = _coverage(sentence, unit.back_sentences)
+                if covered < COVERED_CHRF:
+                    out.append(self.finding(
+                        f"a sentence of the source passage at line {p.line} is missing from the translation "
+                        f"(best match in the back-translation: chrF {covered:.0f})",
+                        source_line=p.line, target_line=unit.target[0].line, source_span=sentence,
+                        coverage_chrf=round(covered, 2), length_ratio=round(ratio, 2)))
+        return out
+
+
+@register
+class AddedSentence(Check):
+    id = "added-sentence"
+    title = "Sentence added inside a passage"
+    severity = Severity.WARNING
+    description = ("An aligned translation passage is much longer than the article's usual length "
+                   "ratio, and one of its sentences matches nothing in the source.")
+    implies = ("low-score",)
+
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        if not unit.source or not unit.target or not unit.back_sentences:
+            return []
+        ratio, gap = _relative_length(unit, ctx)
+        if ratio <= 1 / LENGTH_GATE or gap < MIN_GAP_CHARS:
+            return []
+        targets = [s for p in unit.target for s in (p.sentences or (p.text,))]
+        # A one-sentence passage that matches nothing is the low score's business.
+        if len(targets) < 2 or len(targets) != len(unit.back_sentences):
+            return []
+        sources = [s for p in unit.source for s in (p.sentences or (p.text,))]
+        out = []
+        for sentence, back in zip(targets, unit.back_sentences):
+            if len(back) < MIN_SENTENCE_CHARS:
+                continue
+            covered = _coverage(back, sources)
+            if covered < COVERED_CHRF:
+                line = next(p.line for p in unit.target if sentence in p.text)
+                out.append(self.finding(
+                    f"a sentence of the translation passage at line {line} matches nothing in the source "
+                    f"(chrF {covered:.0f})",
+                    target_line=line, target_span=sentence, back_translation=back,
+                    coverage_chrf=round(covered, 2), length_ratio=round(ratio, 2)))
+        return out

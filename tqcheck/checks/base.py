@@ -16,6 +16,9 @@ class Context:
     tgt_lang: str
     article_chrf: float = 0.0
     thresholds: Mapping[str, float] = field(default_factory=dict)
+    # Median translation/source length ratio of the article's paired units: each
+    # article is its own reference for what "much shorter" means.
+    length_ratio: float = 1.0
 
     def threshold(self, name: str, default: float) -> float:
         return float(self.thresholds.get(name, default))

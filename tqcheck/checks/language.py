@@ -1,18 +1,76 @@
-"""Translation passages still in the source language, or copied from it."""
+"""Translation passages still in the source language, copied from it, or in a third language."""
 from __future__ import annotations
+
+import re
 
 from sacrebleu.metrics import CHRF
 
 from tqcheck.checks.base import Check, Context, register
-from tqcheck.detect import letters
-from tqcheck.model import AlignedUnit, Finding, Severity
+from tqcheck.detect import detect, letters, probabilities, supported
+from tqcheck.model import AlignedUnit, Finding, Passage, Severity
+from tqcheck.segment import split_sentences
 
 # Headings and bylines under this many letters are too short to call: names and
 # brand words legitimately stay the same in both languages.
 MIN_LETTERS_UNTRANSLATED = 20
 COPY_CHRF = 85.0
 
+# Open-set langdetect on under ~40 letters names a random neighbour of the right language.
+MIN_LETTERS_WRONG = 40
+MIN_PROB_WRONG = 0.90
+# Close relatives share most short words, so one must be surer before calling the
+# translation Portuguese instead of Spanish, say.
+MIN_LETTERS_RELATIVE = 60
+MIN_PROB_RELATIVE = 0.95
+_FAMILIES = (
+    frozenset({"es", "ca", "pt", "gl", "it", "fr", "ro"}),
+    frozenset({"ar", "fa", "ur"}),
+    frozenset({"no", "da", "sv"}),
+    frozenset({"cs", "sk", "pl"}),
+    frozenset({"hr", "sl", "mk", "bg"}),
+    frozenset({"ru", "uk", "bg", "mk"}),
+    frozenset({"id", "tl"}),
+    frozenset({"hi", "mr", "ne"}),
+)
+
+MIN_LETTERS_PARTLY = 30
+MIN_PROB_PARTLY = 0.90
+
 _chrf = CHRF()
+
+
+def related(a: str, b: str) -> bool:
+    return any(a in fam and b in fam for fam in _FAMILIES)
+
+
+# Quoted titles and capitalised names stay in the original language in a good translation.
+_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)|\([^)]*\)")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_]*[A-ZÀ-Þ][\w'’-]*")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def running_text(sentence: str) -> str:
+    """The sentence without quotations, brackets and capitalised words."""
+    return " ".join(_CAPITALISED.sub(" ", _QUOTED.sub(" ", sentence)).split())
+
+
+def sentence_in_source_language(sentence: str, ctx: Context) -> float:
+    """How sure langdetect is that `sentence` is in the source rather than the target
+    language (0 when it is not, or is too short to tell)."""
+    text = running_text(sentence)
+    if letters(text) < MIN_LETTERS_PARTLY:
+        return 0.0
+    probs = probabilities(text, (ctx.src_lang, ctx.tgt_lang))
+    if probs and probs[0][0] == ctx.src_lang:
+        return probs[0][1]
+    return 0.0
+
+
+def passage_language(p: Passage, ctx: Context) -> str | None:
+    return p.lang or detect(p.text, (ctx.src_lang, ctx.tgt_lang))
 
 
 @register
@@ -24,7 +82,9 @@ class Untranslated(Check):
         "A translation passage is detected as the source language, or is a near copy "
         "of its source passage."
     )
-    implies = ("low-score",)
+    # A passage left whole in the source language also trips the sentence- and
+    # word-level checks; they add nothing to this finding.
+    implies = ("low-score", "partly-untranslated", "code-mixing")
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         out = []
@@ -45,6 +105,96 @@ class Untranslated(Check):
                         target_span=p.text,
                         detected_language=p.lang,
                         copy_chrf=round(copied, 2),
+                    )
+                )
+        return out
+
+
+@register
+class WrongLanguage(Check):
+    id = "wrong-language"
+    title = "Passage in a third language"
+    severity = Severity.ERROR
+    description = (
+        "A translation passage is confidently detected (open-set) as a language that is "
+        "neither the source nor the target, judged on its running text (quotations, brackets "
+        "and capitalised names left out); close relatives of the target need more text and "
+        "a surer detection."
+    )
+
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        # A target language without a langdetect profile (Galician, say) is always
+        # detected as a neighbour: there is nothing to tell it from.
+        if not unit.target or not supported(ctx.tgt_lang):
+            return []
+        out = []
+        for p in unit.target:
+            # Names and quoted titles are in whatever language they are in, so the
+            # translator's own words must agree with the passage as a whole.
+            text = running_text(p.text)
+            n = letters(text)
+            if n < MIN_LETTERS_WRONG:
+                continue
+            whole, own = probabilities(p.text), probabilities(text)
+            if not whole or not own or whole[0][0] != own[0][0]:
+                continue
+            lang, prob = own[0][0], min(whole[0][1], own[0][1])
+            if lang in (ctx.src_lang, ctx.tgt_lang):
+                continue
+            close = related(lang, ctx.tgt_lang)
+            if close and (n < MIN_LETTERS_RELATIVE or prob < MIN_PROB_RELATIVE):
+                continue
+            if prob < MIN_PROB_WRONG:
+                continue
+            # A quotation kept in its own language is in that language on both sides.
+            if unit.source and detect(unit.source_text) == lang:
+                continue
+            out.append(
+                self.finding(
+                    f"translation passage at line {p.line} is in {lang}, not {ctx.tgt_lang} "
+                    f"(p={prob:.2f})",
+                    target_line=p.line,
+                    target_span=p.text,
+                    detected_language=lang,
+                    probability=round(prob, 4),
+                )
+            )
+        return out
+
+
+@register
+class PartlyUntranslated(Check):
+    id = "partly-untranslated"
+    title = "Sentence left in the source language"
+    severity = Severity.ERROR
+    description = (
+        "A sentence inside a translated passage is detected as the source language, judged "
+        f"on at least {MIN_LETTERS_PARTLY} letters of its running text (quotations, "
+        "brackets and capitalised names left out)."
+    )
+
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        out = []
+        for p in unit.target:
+            if passage_language(p, ctx) != ctx.tgt_lang:
+                continue
+            sentences = p.sentences or tuple(split_sentences(p.text, ctx.tgt_lang))
+            # A one-sentence passage in the source language is `untranslated`'s case.
+            if len(sentences) < 2:
+                continue
+            for s in sentences:
+                prob = sentence_in_source_language(s, ctx)
+                if prob < MIN_PROB_PARTLY:
+                    continue
+                out.append(
+                    self.finding(
+                        f"a sentence of translation passage at line {p.line} is still in "
+                        f"{ctx.src_lang}: {s[:80]}",
+                        target_line=p.line,
+                        target_span=s,
+                        offset=p.text.find(s),
+                        detected_language=ctx.src_lang,
+                        probability=round(prob, 4),
                     )
                 )
         return out

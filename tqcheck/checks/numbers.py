@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from tqcheck.checks.base import Check, Context, register
-from tqcheck.checks.numparse import find_numbers, unmatched
+from tqcheck.checks.numparse import find_numbers
+from tqcheck.checks.quantities import annotate, reconcile
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 
@@ -13,15 +14,18 @@ class Numbers(Check):
     severity = Severity.ERROR
     description = (
         "A number in the source has no equal in the translation, or the reverse; "
-        "locale forms (2,500 = 2.500 = 2 500 = ٢٬٥٠٠, 3.5 = 3,5) count as equal."
+        "locale forms (2,500 = 2.500 = 2 500 = ٢٬٥٠٠, 3.5 = 3,5) count as equal, and so do "
+        "scale words ($2 billion = 2000 millones), decades (1930s = años 30), converted units "
+        "(200 miles ≈ 321 km) and small numbers spelled out."
     )
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         if not unit.source or not unit.target:
             return []
-        src = find_numbers(unit.source_text)
-        tgt = find_numbers(unit.target_text)
-        missing, extra = unmatched(src, tgt)
+        s_text, t_text = unit.source_text, unit.target_text
+        src = annotate(s_text, find_numbers(s_text), ctx.src_lang)
+        tgt = annotate(t_text, find_numbers(t_text), ctx.tgt_lang)
+        missing, extra = reconcile(src, tgt, s_text, t_text, ctx.src_lang, ctx.tgt_lang)
         if not missing and not extra:
             return []
         parts = []

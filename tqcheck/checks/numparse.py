@@ -11,8 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# Arabic thousands (U+066C) and decimal (U+066B) separators, narrow no-break spaces.
-_SEPARATORS = str.maketrans({"\u066c": ",", "\u066b": ".", "\u202f": " ", "\u00a0": " "})
+# Arabic thousands (U+066C) and decimal (U+066B) separators, no-break and thin spaces.
+# U+066C only ever groups thousands, so it folds to a space, which is never a decimal mark.
+_SEPARATORS = str.maketrans({"\u066c": " ", "\u066b": ".", "\u202f": " ", "\u00a0": " ",
+                             "\u2009": " "})
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?(?!\d)|(?<![\w])\d+(?:[.,]\d+)?")
 
 
@@ -55,7 +57,8 @@ def _values(token: str) -> set[float]:
     parts = plain.split(sep)
     if len(parts) == 2:
         values.add(float(f"{parts[0]}.{parts[1]}"))  # decimal reading
-    if all(len(p) == 3 for p in parts[1:]):
+    # Already grouped by spaces (1 234,567), the mark can only be the decimal one.
+    if all(len(p) == 3 for p in parts[1:]) and " " not in token:
         values.add(float("".join(parts)))  # thousands reading
     if " " in token and len(parts) == 1:
         values.add(float(plain))

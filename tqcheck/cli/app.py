@@ -5,6 +5,7 @@ Nothing else in tqcheck exits the process.
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -45,6 +46,7 @@ def check(
                                                "or a bilingual .xlf/.tmx/.po/.tsv/.jsonl file.")],
     translation: Annotated[Optional[Path], typer.Argument(help="Its translation; omit for a bilingual file.")] = None,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
+    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None,
     no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
     fmt: o.Formats = None, output: o.Outputs = None, fail_on: o.FailOn = None,
     min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
@@ -62,7 +64,8 @@ def check(
     eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
                       cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
                       max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
-                      disable=disable, baseline=baseline, config=config)
+                      disable=disable, baseline=baseline, config=config,
+                      engine_url=engine_url, api_key=api_key)
     targets = o.pair_outputs(fmt, output)
     with progress_for(err, enabled=not quiet) as progress:
         report = check_pair(source, translation, eff.options, progress=progress)
@@ -127,26 +130,37 @@ def _register_groups() -> None:
 _register_groups()
 
 
+def _interrupted() -> None:
+    err.print("tqcheck: interrupted; finished translations and articles are kept "
+              "(the cache and the batch state); run the same command again to go on", markup=False)
+    sys.exit(ExitStatus.INTERRUPTED)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn errors into one line and an exit code."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    if not debug:
+        # Warnings (a rebuilt cache, say) are one line for the user, not a source listing.
+        warnings.formatwarning = lambda message, *a, **k: f"tqcheck: warning: {message}\n"
     try:
         # Without standalone mode click returns, rather than raises, a typer.Exit's code.
         code = app(args=args, standalone_mode=False)
+        if code == ExitStatus.INTERRUPTED:  # typer's own Ctrl-C handling returns 130
+            _interrupted()
         sys.exit(code if isinstance(code, int) else 0)
     except TqcheckError as exc:
         if debug:
             raise
         err.print(f"tqcheck: error: {exc}", markup=False, soft_wrap=True)
         sys.exit(exc.exit_status)
-    except KeyboardInterrupt:
-        err.print("tqcheck: interrupted; finished translations are kept in the cache", markup=False)
-        sys.exit(ExitStatus.INTERRUPTED)
+    except (KeyboardInterrupt, typer.Abort):
+        _interrupted()
     except typer.Exit as exc:
+        # typer turns Ctrl-C inside a command into Exit(130) before we see it.
+        if exc.exit_code == ExitStatus.INTERRUPTED:
+            _interrupted()
         sys.exit(exc.exit_code)
-    except typer.Abort:
-        sys.exit(ExitStatus.INTERRUPTED)
     except Exception as exc:
         # Usage errors are click exceptions (vendored inside typer, so matched by shape).
         if callable(getattr(exc, "show", None)) and hasattr(exc, "exit_code"):

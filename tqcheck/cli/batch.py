@@ -5,8 +5,10 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -15,6 +17,8 @@ from tqcheck.cli import options as o
 from tqcheck.errors import ConfigError, ExitStatus
 
 err = Console(stderr=True, highlight=False)
+# CI logs: one progress line per this many seconds at most.
+PLAIN_EVERY_S = 5.0
 baseline_app = typer.Typer(help="Record current findings so that only new ones fail CI.",
                            no_args_is_help=True)
 
@@ -23,56 +27,86 @@ def batch(
     folder: Annotated[Path, typer.Argument(help="Folder of pairs (name.en.md + name.es.md, en/x.md + "
                                                "es/x.md) or a manifest .csv/.jsonl.")],
     out: Annotated[Path, typer.Option("--out", "-O", help="Folder for reports, summary and state.")] = Path("tqcheck-out"),
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Articles checked in parallel (default: number of cores).")] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Articles checked in parallel (default: number of cores).")] = 0,
     fmt: o.Formats = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the state of an earlier, interrupted run.")] = False,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
+    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None,
     no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
     fail_on: o.FailOn = None, min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
     min_passage_chrf: o.MinPassageChrf = None, disable: o.Disable = None,
-    config: o.ConfigPath = None, quiet: o.Quiet = False, debug: o.Debug = False,
+    baseline: o.Baseline = None, config: o.ConfigPath = None, quiet: o.Quiet = False,
+    debug: o.Debug = False,
 ) -> None:
     """Check every article pair in FOLDER; survive bad articles, resume after interruption."""
     from tqcheck.batch import GateArgs, batch_exit_status, discover, run_batch, summary_document
+    from tqcheck.batch.run import summary_markdown
     from tqcheck.cli.app import write_text
 
     eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
                       cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
                       max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
-                      disable=disable, baseline=None, config=config)
+                      disable=disable, baseline=baseline, config=config,
+                      engine_url=engine_url, api_key=api_key)
     formats = fmt or ["json"]
     if "json" not in formats:
         formats = ["json", *formats]
     o.pair_outputs(formats, [out / f for f in formats])  # validates the names
     pairs = discover(folder, src_lang)
-    gate_args = GateArgs(eff.fail_on, eff.min_chrf, eff.max_flagged_ratio)
+    gate_args = GateArgs(eff.fail_on, eff.min_chrf, eff.max_flagged_ratio, eff.baseline, eff.suppressions)
     workers = jobs or os.cpu_count() or 1
-    show = _progress(quiet)
-    results = run_batch(pairs, eff.options, out, jobs=workers, formats=formats, gate_args=gate_args,
-                        resume=not fresh, progress=show)
+    with _progress(quiet) as show:
+        results = run_batch(pairs, eff.options, out, jobs=workers, formats=formats, gate_args=gate_args,
+                            resume=not fresh, progress=show)
     summary = summary_document(results)
     write_text(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", out / "summary.json")
+    write_text(summary_markdown(summary), out / "summary.md")
     _print_summary(summary)
     status = batch_exit_status(results)
     if status != ExitStatus.PASSED:
         raise typer.Exit(status)
 
 
-def _progress(quiet: bool):  # type: ignore[no-untyped-def]
-    last = [0.0]
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[int, int, Any], None]]:
+    """A bar on a terminal; in CI logs a line at most every few seconds, so logs stay short."""
+    if quiet:
+        yield lambda done, total, result: None
+        return
 
-    def show(done: int, total: int, result) -> None:  # type: ignore[no-untyped-def]
-        if quiet:
-            return
-        now = time.monotonic()
+    def report_error(result: Any) -> None:
+        # An article that could not be checked is news even when the rest is going fine.
         if result is not None and result.status == "error":
             err.print(f"tqcheck: {result.name}: {result.message}", markup=False, soft_wrap=True)
-        if err.is_terminal or now - last[0] > 5 or done == total:
-            last[0] = now
-            end = "\r" if err.is_terminal and done < total else "\n"
-            err.print(f"tqcheck: {done}/{total} articles", end=end, markup=False)
 
-    return show
+    if err.is_terminal:
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        with Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      TextColumn("ETA"), TimeRemainingColumn(), console=err) as bar:
+            task: list[Any] = []
+
+            def show(done: int, total: int, result: Any) -> None:
+                report_error(result)
+                if not task:
+                    # Created at the first call, so articles resumed from the state file
+                    # count as done without inflating the speed behind the ETA.
+                    task.append(bar.add_task("articles", total=total, completed=done))
+                bar.update(task[0], completed=done, total=total)
+
+            yield show
+        return
+    last: list[float] = [float("-inf"), -1]
+
+    def plain(done: int, total: int, result: Any) -> None:
+        report_error(result)
+        now = time.monotonic()
+        if (now - last[0] >= PLAIN_EVERY_S or done == total) and done != last[1]:
+            last[:] = [now, done]
+            err.print(f"tqcheck: {done}/{total} articles", markup=False, highlight=False)
+
+    yield plain
 
 
 def _print_summary(summary: dict) -> None:  # type: ignore[type-arg]

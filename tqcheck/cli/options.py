@@ -21,11 +21,16 @@ class EngineName(str, Enum):
     auto = "auto"
     argos = "argos"
     apertium = "apertium"
+    libretranslate = "libretranslate"
 
 
 SrcLang = Annotated[Optional[str], typer.Option(help="Source language (ISO 639-1); detected if omitted.")]
 TgtLang = Annotated[Optional[str], typer.Option(help="Translation language; detected if omitted.")]
 EngineOpt = Annotated[Optional[EngineName], typer.Option("--engine", help="Back-translation engine (default: auto).")]
+EngineUrl = Annotated[Optional[str], typer.Option(
+    "--engine-url", help="LibreTranslate server for --engine libretranslate, e.g. http://mt.internal:5000.")]
+ApiKey = Annotated[Optional[str], typer.Option(
+    "--api-key", help="API key for the LibreTranslate server (better: $TQCHECK_API_KEY, kept out of shell history).")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
 CachePath = Annotated[Optional[Path], typer.Option("--cache", help="Translation cache file (SQLite).")]
 Threads = Annotated[Optional[int], typer.Option(min=1, help="CTranslate2 threads for Argos.")]
@@ -34,7 +39,7 @@ Formats = Annotated[Optional[list[str]], typer.Option(
 Outputs = Annotated[Optional[list[Path]], typer.Option(
     "--output", "-o", help="Write the n-th --format to this file, repeatable.")]
 FailOn = Annotated[Optional[Severity], typer.Option(help="Fail (exit 1) on findings at or above this (default: error).")]
-MinChrf = Annotated[Optional[float], typer.Option(help="Fail (exit 1) when the article chrF is below this.")]
+MinChrf = Annotated[Optional[float], typer.Option(min=0, max=100, help="Fail (exit 1) when the article chrF is below this.")]
 MaxFlagged = Annotated[Optional[float], typer.Option(min=0, max=1, help="Fail when more than this share of passages is flagged.")]
 MinPassageChrf = Annotated[Optional[float], typer.Option(help="Flag passages whose round-trip chrF is below this.")]
 Disable = Annotated[Optional[list[str]], typer.Option(help="Turn a check off, repeatable; see `tqcheck checks`.")]
@@ -59,9 +64,11 @@ def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName 
               no_cache: bool, cache: Path | None, threads: int | None, fail_on: Severity | None,
               min_chrf: float | None, max_flagged_ratio: float | None,
               min_passage_chrf: float | None, disable: list[str] | None,
-              baseline: Path | None, config: Path | None) -> Effective:
+              baseline: Path | None, config: Path | None, engine_url: str | None = None,
+              api_key: str | None = None) -> Effective:
     settings = resolve({
         "engine": engine.value if engine else None, "fail_on": fail_on.value if fail_on else None,
+        "engine_url": engine_url, "api_key": api_key,
         "min_chrf": min_chrf, "max_flagged_ratio": max_flagged_ratio,
         "min_passage_chrf": min_passage_chrf, "disable": disable or [],
     }, config)
@@ -80,23 +87,36 @@ def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName 
         cache=False if no_cache else (cache or True), threads=threads, thresholds=thresholds,
         disable=tuple(settings["disable"]), severities=dict(settings["severity"]),
         calibrations=tuple(str(p) for p in _paths(settings["calibration"])),
+        engine_url=settings["engine_url"], api_key=settings["api_key"],
     )
     return Effective(opts, settings, level, settings["min_chrf"], settings["max_flagged_ratio"],
                      load_baseline(baseline) if baseline else None,
                      parse_suppressions(settings["suppress"]))
 
 
+SUFFIX_FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".md": "markdown", ".xml": "junit",
+                  ".sarif": "sarif", ".csv": "csv", ".txt": "terminal"}
+
+
 def pair_outputs(formats: list[str] | None, outputs: list[Path] | None) -> list[tuple[str, Path | None]]:
     """Match each --format with its --output; at most one report may go to stdout."""
-    fmts = formats or ["terminal"]
     outs: list[Path | None] = list(outputs or [])
+    if not formats and outs:
+        # `-o report.html` alone: the suffix says which format is meant.
+        guessed = [SUFFIX_FORMATS.get(o.suffix.lower()) if o else None for o in outs]
+        if None in guessed:
+            raise ConfigError("-o needs a --format (json, html, …) unless the file name ends in "
+                              + ", ".join(SUFFIX_FORMATS))
+        formats = [g for g in guessed if g]
+    fmts = formats or ["terminal"]
     unknown = [f for f in fmts if f not in FORMATS]
     if unknown:
         raise ConfigError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     if len(outs) > len(fmts):
-        if fmts == ["terminal"] and len(outs) == 1:
-            raise ConfigError("-o needs a --format (json, html, …)")
         raise ConfigError("more --output files than --format options")
+    named = [o.resolve() for o in outs if o is not None and str(o) != "-"]
+    if len(named) != len(set(named)):
+        raise ConfigError("two reports would be written to the same file; give each format its own -o")
     outs += [None] * (len(fmts) - len(outs))
     if sum(o is None for o in outs) > 1:
         raise ConfigError("several formats would go to stdout; give each an --output file")

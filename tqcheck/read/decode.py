@@ -84,24 +84,34 @@ def _legacy(data: bytes, name: str, exc: UnicodeDecodeError) -> tuple[str, str]:
 
     matches = list(from_bytes(data[:1_000_000]))
     best = matches[0] if matches else None
+    encoding = ""
     if best is not None:
         # Single-byte code pages often tie; prefer the ones our languages are written in.
         ties = [m for m in matches if m.chaos <= best.chaos + 0.01]
-        best = min(ties, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else 99)
+        best = min(ties, key=lambda m: _preferred(m)[0])
+        encoding = _preferred(best)[1]
     # Above this "chaos" the guess is mojibake more often than text.
-    if best is None or best.chaos > 0.2 or best.encoding.startswith("utf"):
+    if best is None or best.chaos > 0.2 or encoding.startswith("utf"):
         raise InputError(
             f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}) and no "
             "other encoding fits; convert it first, e.g. iconv -f LATIN1 -t UTF-8"
         ) from exc
     try:
-        text = data.decode(best.encoding)
+        text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as err:
-        raise InputError(f"{name}: cannot decode it as {best.encoding} ({err})") from err
-    if best.encoding not in _ACCEPTED or _prose_ratio(text) < 0.9:
-        raise InputError(f"{name}: not valid UTF-8, and as {best.encoding} it is not text either; "
+        raise InputError(f"{name}: cannot decode it as {encoding} ({err})") from err
+    if encoding not in _ACCEPTED or _prose_ratio(text) < 0.9:
+        raise InputError(f"{name}: not valid UTF-8, and as {encoding} it is not text either; "
                          "is it a binary file?")
-    return text, best.encoding
+    return text, encoding
+
+
+def _preferred(match) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    """(rank, name): one match stands for every code page that decodes these bytes to the
+    same text (`could_be_from_charset`), and its own name is just the first of them, so a
+    Spanish cp1252 file without ñ or ¿ would otherwise be reported as cp1250."""
+    names = [enc for enc in _PREFERRED if enc in (match.could_be_from_charset or [match.encoding])]
+    return (_PREFERRED.index(names[0]), names[0]) if names else (99, match.encoding)
 
 
 def _prose_ratio(text: str) -> float:

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
+from typing import Any
 
-from tqcheck.errors import ConfigError, EngineError
+from tqcheck.errors import ConfigError, EngineError, TqcheckError
 from tqcheck.translate.base import Engine
 
 ENGINES: dict[str, str] = {
     "argos": "tqcheck.translate.argos:ArgosEngine",
     "apertium": "tqcheck.translate.apertium:ApertiumEngine",
+    "libretranslate": "tqcheck.translate.libretranslate:LibreTranslateEngine",
 }
+# A remote server is never picked by itself: sending an article out must be a choice.
 AUTO_ORDER = ("argos", "apertium")
 
 
-def load(name: str, threads: int | None = None) -> Engine:
+def load(name: str, threads: int | None = None, **options: Any) -> Engine:
+    """The engine `name`; `options` (url, api_key, …) reach only engines that take them,
+    so one set of settings serves every engine."""
     if name not in ENGINES:
         raise ConfigError(f"unknown engine {name!r}; choose from auto, {', '.join(ENGINES)}")
     module, _, cls = ENGINES[name].partition(":")
@@ -24,7 +30,10 @@ def load(name: str, threads: int | None = None) -> Engine:
     except ImportError as exc:
         raise EngineError(f"the {name} engine is not installed ({exc.name}): "
                           "pip install 'tqcheck[argos]'") from exc
-    return engine_cls(threads=threads)
+    params = inspect.signature(engine_cls).parameters
+    takes_any = any(p.kind is p.VAR_KEYWORD for p in params.values())
+    given = {k: v for k, v in options.items() if v is not None and (takes_any or k in params)}
+    return engine_cls(threads=threads, **given)
 
 
 def _how_to_install(src: str, tgt: str) -> str:
@@ -36,13 +45,15 @@ def _how_to_install(src: str, tgt: str) -> str:
 
 
 def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True,
-               threads: int | None = None) -> Engine:
-    """The engine to translate src→tgt, wrapped in the translation cache unless cache=False."""
+               threads: int | None = None, **options: Any) -> Engine:
+    """The engine to translate src→tgt, wrapped in the translation cache unless cache=False.
+
+    `options` are engine settings such as a server's url and api_key (see `load`)."""
     if name == "auto":
         engine = None
         for candidate in AUTO_ORDER:
             try:
-                e = load(candidate, threads)
+                e = load(candidate, threads, **options)
             except EngineError:
                 continue
             if e.supports(src, tgt):
@@ -51,8 +62,11 @@ def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True
         if engine is None:
             raise EngineError(_how_to_install(src, tgt))
     else:
-        engine = load(name, threads)
+        engine = load(name, threads, **options)
         if not engine.supports(src, tgt):
+            why = getattr(engine, "why_unsupported", None)
+            if why is not None:
+                raise EngineError(why(src, tgt))
             if name == "apertium":
                 from tqcheck.translate.apertium import _binary, package_for
 
@@ -67,11 +81,11 @@ def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True
     return CachedEngine(engine, None if cache is True else Path(cache))
 
 
-def available_pairs() -> dict[str, list[tuple[str, str]]]:
+def available_pairs(**options: Any) -> dict[str, list[tuple[str, str]]]:
     out = {}
     for name in ENGINES:
         try:
-            out[name] = load(name).pairs()
-        except EngineError:
+            out[name] = load(name, **options).pairs()
+        except TqcheckError:  # not installed, not configured (no server URL), unreachable
             out[name] = []
     return out

@@ -1,0 +1,189 @@
+"""How good are the flags? Perturb real human translations and count what tqcheck finds.
+
+    .venv/bin/python benchmarks/evaluate.py                      # the full run (benchmark)
+    .venv/bin/python benchmarks/evaluate.py --articles 6 --json r.json   # the CI sample
+
+Articles are NTREX-128 English originals with their professional translations, grouped by
+document (the last 60 documents are held out: they made the shipped calibration). Every
+article is checked clean (false flags) and once per perturbation (benchmarks/perturb.py).
+A perturbation counts as found when a finding of one of its expected checks lies on the
+aligned unit that covers the damaged passage. Seeded: the same arguments give the same
+table.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import corpus
+from perturb import PERTURBATIONS, Case, Paras
+
+sys.path.insert(0, str(corpus.REPO))
+from tqcheck.pipeline import CheckOptions, check_pairs  # noqa: E402
+from tqcheck.result import Report  # noqa: E402
+
+HELD_OUT_FOR_CALIBRATION = 60
+TARGETS = {"omit_passage": 0.95, "untranslated": 0.95, "change_number": 0.95}
+MAX_FALSE_FLAGS_PER_100 = 2.0
+
+
+def paragraphs(article: corpus.Article) -> tuple[Paras, Paras]:
+    s, t = article.src_sentences, article.tgt_sentences
+    src: Paras = [[s[0]]]
+    tgt: Paras = [[t[0]]]
+    for para in corpus.to_paragraphs(len(s) - 1, article.doc_id):
+        src.append([s[1 + i] for i in para])
+        tgt.append([t[1 + i] for i in para])
+    return src, tgt
+
+
+def write(paras: Paras, path: Path) -> None:
+    # Headline, then one paragraph per line with blank lines: paragraph k is on line 2k+1.
+    text = "\n\n".join(("# " if k == 0 else "") + " ".join(p) for k, p in enumerate(paras))
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def build_cases(articles: list[corpus.Article], seed: int) -> list[tuple[str, Case]]:
+    rng = random.Random(seed)
+    donors = [s for a in articles for s in a.tgt_sentences[1:]]
+    cases = []
+    for a in articles:
+        src, tgt = paragraphs(a)
+        cases.append((a.name, Case("clean", src, tgt)))
+        others = [s for s in donors if s not in set(a.tgt_sentences)]
+        for name, perturb in PERTURBATIONS.items():
+            case = perturb(src, tgt, random.Random(f"{seed}:{a.doc_id}:{name}"), others)
+            if case is not None:
+                cases.append((a.name, case))
+    rng.shuffle(cases)  # nothing may depend on the order pairs are checked in
+    return cases
+
+
+def located(report: Report, case: Case) -> list[tuple[str, bool]]:
+    """(check, at the damaged passage?) for every finding in the report."""
+    src_lines = {2 * i + 1 for i in case.src_at}
+    tgt_lines = {2 * i + 1 for i in case.tgt_at}
+    out = []
+    for unit in report.units:
+        here = bool({p.line for p in unit.source} & src_lines or {p.line for p in unit.target} & tgt_lines)
+        out.extend((f.check, here) for f in unit.findings)
+    return out
+
+
+def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None) -> dict:
+    code = {"es": "spa", "ca": "cat"}[pair]
+    pool = corpus.ntrex_articles(code)[:-HELD_OUT_FOR_CALIBRATION]
+    articles = random.Random(seed).sample(pool, min(n_articles, len(pool)))
+    cases = build_cases(articles, seed)
+    opts = CheckOptions(src_lang="en", tgt_lang=pair, engine="apertium",
+                        cache=str(cache) if cache else False)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for k, (_, case) in enumerate(cases):
+            src, tgt = Path(tmp) / f"{k}.en.md", Path(tmp) / f"{k}.{pair}.md"
+            write(case.src, src)
+            write(case.tgt, tgt)
+            paths.append((src, tgt))
+        started = time.perf_counter()
+        reports = check_pairs(paths, opts)
+        seconds = time.perf_counter() - started
+    return score(cases, reports, n_articles=len(articles), seed=seed, pair=pair, seconds=seconds)
+
+
+def score(cases: list[tuple[str, Case]], reports: list, **meta: object) -> dict:
+    found: Counter[str] = Counter()
+    any_flag: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    by_check: dict[str, Counter[str]] = defaultdict(Counter)
+    clean_passages = 0
+    clean_flagged = 0
+    errors = []
+    for (name, case), report in zip(cases, reports):
+        if not isinstance(report, Report):
+            errors.append(f"{name}/{case.perturbation}: {report}")
+            continue
+        flags = located(report, case)
+        if case.perturbation == "clean":
+            clean_passages += len(report.units)
+            clean_flagged += report.flagged_units
+            for check, _ in flags:
+                by_check[check]["clean"] += 1
+            continue
+        total[case.perturbation] += 1
+        found[case.perturbation] += any(here and check in case.expected for check, here in flags)
+        any_flag[case.perturbation] += any(here for _, here in flags)
+        for check, here in flags:
+            by_check[check]["true" if here else "false"] += 1
+            if here and check in case.expected:
+                by_check[check][f"found:{case.perturbation}"] += 1
+    perturbations = {
+        p: {"cases": total[p], "recall": round(found[p] / total[p], 3),
+            "any_flag_recall": round(any_flag[p] / total[p], 3), "target": TARGETS.get(p)}
+        for p in PERTURBATIONS if total[p]
+    }
+    checks = {}
+    for check, c in sorted(by_check.items()):
+        flagged = c["true"] + c["false"]
+        checks[check] = {
+            "flags_on_perturbed": flagged,
+            "precision": round(c["true"] / flagged, 3) if flagged else None,
+            "false_flags_per_100_clean": round(100 * c["clean"] / max(1, clean_passages), 2),
+            "found": {k.split(":", 1)[1]: v for k, v in c.items() if k.startswith("found:")},
+        }
+    clean_findings = sum(c["clean"] for c in by_check.values())
+    return {
+        **meta,
+        "perturbations": perturbations,
+        "checks": checks,
+        "clean": {"passages": clean_passages,
+                  "false_flags_per_100": round(100 * clean_findings / max(1, clean_passages), 2),
+                  "flagged_passages_per_100": round(100 * clean_flagged / max(1, clean_passages), 2)},
+        "errors": errors,
+    }
+
+
+def table(result: dict) -> str:
+    lines = [f"tqcheck evaluation: NTREX-128 en→{result['pair']}, {result['n_articles']} articles, "
+             f"seed {result['seed']}, engine apertium, {result['seconds']:.1f} s",
+             "", "| perturbation | cases | recall (expected check) | recall (any flag) | target |",
+             "|---|---:|---:|---:|---:|"]
+    for p, r in result["perturbations"].items():
+        target = "" if r["target"] is None else f"≥ {r['target']:.2f}"
+        lines.append(f"| {p} | {r['cases']} | {r['recall']:.2f} | {r['any_flag_recall']:.2f} | {target} |")
+    lines += ["", "| check | flags on perturbed pairs | precision | false flags / 100 clean passages |",
+              "|---|---:|---:|---:|"]
+    for c, r in result["checks"].items():
+        prec = "–" if r["precision"] is None else f"{r['precision']:.2f}"
+        lines.append(f"| {c} | {r['flags_on_perturbed']} | {prec} | {r['false_flags_per_100_clean']:.2f} |")
+    clean = result["clean"]
+    lines += ["", f"clean: {clean['passages']} passages, {clean['false_flags_per_100']:.2f} false flags "
+                  f"per 100 passages ({clean['flagged_passages_per_100']:.2f} passages flagged per 100; "
+                  f"target ≤ {MAX_FALSE_FLAGS_PER_100:g})"]
+    if result["errors"]:
+        lines.append(f"errors: {result['errors']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--pair", choices=["es", "ca"], default="es")
+    ap.add_argument("--cache", type=Path, help="translation cache to reuse between runs")
+    ap.add_argument("--json", type=Path, help="also write the result as JSON")
+    args = ap.parse_args(argv)
+    result = evaluate(args.articles, args.seed, args.pair, args.cache)
+    print(table(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
