@@ -81,7 +81,8 @@ def test_partly_untranslated_fails(target, tgt):
 
 @pytest.mark.parametrize("target", [
     "El ministro dimitió tras la votación. La oposición pidió elecciones anticipadas de inmediato.",
-    "La autora de “Just the Funny Parts: And a Few Hard Truths” tiene otra teoría. El libro salió en 2019.",
+    "La autora de “Just the Funny Parts: And a Few Hard Truths” tiene otra teoría. "
+    "El libro salió en 2019.",
     "En 1994, Berners-Lee fundó el World Wide Web Consortium en el Massachusetts Institute of "
     "Technology. Fue un hito.",
     "El público se puso en pie. Thank you so much! Y el ministro se fue.",
@@ -154,7 +155,8 @@ def test_polarity_fails(source, target, tgt, back):
      "es", "A deputy said that the group was “dissatisfied”."),
     ("However, the plan was approved.", "Sin embargo, el plan fue aprobado.", "es", ""),
     ("The suspect is still at large.", "لا يزال المشتبه به طليقا.", "ar", ""),
-    ("It is not only cheaper but also faster.", "No només és més barat, sinó també més ràpid.", "ca", ""),
+    ("It is not only cheaper but also faster.", "No només és més barat, sinó també més ràpid.",
+     "ca", ""),
     ("The actor declined to comment.", "El actor no quiso hacer comentarios.", "es",
      "The actor did not want to do comments."),
 ], ids=["no-dot-number-en", "no-dot-number-es", "both", "reworded", "sin-embargo", "ar-still",

@@ -89,6 +89,7 @@ PLACES = [
     ("at school", "en la escuela"),
     ("at home", "en casa"),
 ]
+P_TIME = 0.2
 TIMES = [("today", "hoy"), ("now", "ahora"), ("every day", "cada día"), ("at night", "por la noche")]
 
 # determiner -> spanish (m.sg, f.sg, m.pl, f.pl); english plural form after the slash
@@ -154,7 +155,7 @@ def sentence_pair(rng: random.Random) -> tuple[str, str]:
         place = rng.choice(PLACES)
         en.append(place[0])
         es.append(place[1])
-    if rng.random() < 0.2:
+    if rng.random() < P_TIME:
         time = rng.choice(TIMES)
         en.append(time[0])
         es.append(time[1])

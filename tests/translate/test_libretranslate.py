@@ -244,6 +244,12 @@ class Script:
     def __init__(self, *answers: tuple[int, dict[str, str], object]) -> None:
         self.answers = list(answers)
         self.times: list[float] = []
+        self.lock = threading.Lock()
+
+    def next(self) -> tuple[int, dict[str, str], object]:
+        with self.lock:  # the double answers on several threads
+            self.times.append(time.monotonic())
+            return self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
 
 
 @contextlib.contextmanager
@@ -269,8 +275,7 @@ def scripted_server(script: Script) -> Iterator[str]:
 
         def do_POST(self) -> None:
             q = json.loads(self.rfile.read(int(self.headers["Content-Length"])))["q"]
-            script.times.append(time.monotonic())
-            status, headers, body = script.answers.pop(0) if len(script.answers) > 1 else script.answers[0]
+            status, headers, body = script.next()
             self._send(status, headers, {"translatedText": [t.upper() for t in q]} if body is None else body)
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

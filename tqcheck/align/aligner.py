@@ -80,26 +80,45 @@ class _Scorer:
             if src_kinds is not None and tgt_kinds is not None else (set(), set()))
         self.ls = [len(s) for s in src]
         self.lt = [len(t) for t in tgt]
+        self.prior = {k: -math.log(p) for k, p in PRIOR.items()}
         ratio = (sum(self.lt) / sum(self.ls)) if sum(self.ls) and sum(self.lt) else 1.0
         # Totals mislead when whole passages are missing on one side; real language pairs
         # stay well inside this range (CJK against Latin script is about 0.3).
         self.ratio = min(max(ratio, 0.25), 4.0)
         self.use_sim = back is not None
-        self.gs = [_ngrams(s) for s in src] if self.use_sim else []
-        self.gb = [_ngrams(b) for b in back] if back is not None else []
+        self.src, self.back = src, back or []
+        # n-gram sets are made when the band first reaches a passage and dropped once it
+        # has passed: holding them all took ~7 KB a passage (1 GB at 50,000 passages).
+        self.gs: dict[int, frozenset[str]] = {}
+        self.gb: dict[int, frozenset[str]] = {}
         self.skip = SKIP_COST if self.use_sim else -math.log(PRIOR["1-0"])
+
+    def forget_before(self, i: int, j: int) -> None:
+        for cache, limit in ((self.gs, i), (self.gb, j)):
+            for k in [k for k in cache if k < limit]:
+                del cache[k]
+
+    def _src_grams(self, k: int) -> frozenset[str]:
+        if k not in self.gs:
+            self.gs[k] = _ngrams(self.src[k])
+        return self.gs[k]
+
+    def _back_grams(self, k: int) -> frozenset[str]:
+        if k not in self.gb:
+            self.gb[k] = _ngrams(self.back[k])
+        return self.gb[k]
 
     def cost(self, kind: str, i: int, j: int) -> float:
         """Cost of the bead of `kind` that ends at source i, translation j (exclusive)."""
         di, dj = MOVES[kind]
         if di == 0 or dj == 0:
             return self.skip
-        a = sum(self.ls[i - di : i])
-        b = sum(self.lt[j - dj : j])
-        c = -math.log(PRIOR[kind]) + _length_cost(a, b, self.ratio)
+        a = self.ls[i - 1] if di == 1 else self.ls[i - 2] + self.ls[i - 1]
+        b = self.lt[j - 1] if dj == 1 else self.lt[j - 2] + self.lt[j - 1]
+        c = self.prior[kind] + _length_cost(a, b, self.ratio)
         if self.use_sim:
-            gs = self.gs[i - 1] if di == 1 else self.gs[i - 2] | self.gs[i - 1]
-            gb = self.gb[j - 1] if dj == 1 else self.gb[j - 2] | self.gb[j - 1]
+            gs = self._src_grams(i - 1) if di == 1 else self._src_grams(i - 2) | self._src_grams(i - 1)
+            gb = self._back_grams(j - 1) if dj == 1 else self._back_grams(j - 2) | self._back_grams(j - 1)
             # Short passages (headlines, bylines) give noisy similarity: trust it less.
             # The shorter side decides, so merging passages never buys extra weight.
             weight = SIM_WEIGHT * min(1.0, min(a, b) / FULL_TRUST_CHARS)
@@ -138,18 +157,21 @@ def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = N
     scorer = _Scorer(src, tgt, back, src_kinds, tgt_kinds)
     win = _windows(n, m, band)
     inf = math.inf
-    cost: list[list[float]] = []
-    back_ptr: list[list[str]] = []
+    kinds = list(MOVES)
+    # Only the last three cost rows are needed; the back pointers (one byte a cell, an
+    # index into `kinds`) are kept for the traceback.
+    cost: dict[int, list[float]] = {}
+    back_ptr: list[bytearray] = []
     for i in range(n + 1):
         lo, hi = win[i]
         row = [inf] * (hi - lo + 1)
-        ptr = [""] * (hi - lo + 1)
+        ptr = bytearray(hi - lo + 1)
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
-            best, how = inf, ""
-            for kind, (di, dj) in MOVES.items():
+            best, how = inf, 0
+            for k, (di, dj) in enumerate(MOVES.values()):
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
@@ -162,16 +184,19 @@ def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = N
                     prev = cost[pi][pj - plo]
                 if prev == inf:
                     continue
-                c = prev + scorer.cost(kind, i, j)
+                c = prev + scorer.cost(kinds[k], i, j)
                 if c < best:
-                    best, how = c, kind
+                    best, how = c, k
             row[j - lo], ptr[j - lo] = best, how
-        cost.append(row)
+        cost[i] = row
+        cost.pop(i - 3, None)
         back_ptr.append(ptr)
+        if i >= 2:
+            scorer.forget_before(i - 2, win[i - 2][0] - 2)
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:
-        kind = back_ptr[i][j - win[i][0]]
+        kind = kinds[back_ptr[i][j - win[i][0]]]
         di, dj = MOVES[kind]
         beads.append(Bead(kind, tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj

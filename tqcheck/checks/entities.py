@@ -131,11 +131,15 @@ _GLUE = frozenset("the and for with from del los las les els con per por des une
 
 
 def _expanded(letters: list[str], text: str) -> bool:
-    """Whether `text` spells the acronym out. Either consecutive capitalised words whose
-    initials cover two thirds of its letters in any order ("ICJ" → "Tribunal
-    Internacional de Justicia", "NYC" → "Nueva York"), or a short run of words whose
-    initials cover as many ("PTSD" → back-translated "post-traumatic stress disorder"), or one word that starts with its first letter and contains the others in
-    order ("AZ" → "Arizona", "HQ" → "headquarters")."""
+    """Whether `text` spells the acronym out, in one of three ways:
+
+    - consecutive capitalised words whose initials cover two thirds of its letters, in
+      any order ("ICJ" → "Tribunal Internacional de Justicia", "NYC" → "Nueva York");
+    - a short run of words whose initials cover as many ("PTSD" → back-translated
+      "post-traumatic stress disorder");
+    - one word that starts with its first letter and has the others in order, for
+      acronyms of up to three letters ("AZ" → "Arizona", "HQ" → "headquarters").
+    """
     want = Counter(letters)
     need = max(2, -(-2 * len(want) // 3)) if len(want) > 1 else 1
     for name in re.finditer(r"[A-ZÀ-Þ][\w’'-]*(?:\s+(?:[a-zà-ÿ]{1,3}\s+){0,2}[A-ZÀ-Þ][\w’'-]*)+", text):
@@ -209,7 +213,10 @@ class LostEntity(Check):
         have, want = items(tgt), items(src)
         lost: dict[str, list[str]] = {}
         for kind, found in want.items():
-            missing = sorted(v for v in found if v not in have.get(kind, set()) and v not in tgt)
+            # "example.org/" and "example.org" are the same link (RTL text often moves
+            # the slash); everything else must be exact.
+            missing = sorted(v for v in found if v not in have.get(kind, set())
+                             and (v.rstrip("/") if kind in ("url", "link") else v) not in tgt)
             if missing:
                 lost[kind] = missing
         if _latin_script(unit.target_text):

@@ -36,7 +36,8 @@ def repeats(text: str, min_count: int = MIN_REPEATS) -> list[Repeat]:
     ignoring punctuation between the repeats; the shortest n wins."""
     found: list[Repeat] = []
     for m in _BRACKETED.finditer(text):
-        found.append(Repeat(m.start(), m.end(), m.group(1), len(re.findall(re.escape(m.group(1)), m.group()))))
+        count = m.group().count(m.group(1))
+        found.append(Repeat(m.start(), m.end(), m.group(1), count))
     toks = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     # "No, no. No lo filtré": a sentence end between two words breaks the run.
     toks = [(w, a, b, bool(_SENTENCE_END.search(text, toks[i - 1][2], a)) if i else False)

@@ -7,6 +7,7 @@ from sacrebleu.metrics import CHRF
 
 from tqcheck.checks.base import Check, Context, register
 from tqcheck.detect import detect, letters, probabilities, supported
+from tqcheck.detect.quick import FUNCTION_WORDS, decide, dominant_script, rival_evidence, script_of
 from tqcheck.model import AlignedUnit, Finding, Passage, Severity
 from tqcheck.segment import split_sentences
 
@@ -32,6 +33,8 @@ _FAMILIES = (
     frozenset({"id", "tl"}),
     frozenset({"hi", "mr", "ne"}),
 )
+
+DETECT_CHARS = 600
 
 MIN_LETTERS_PARTLY = 30
 MIN_PROB_PARTLY = 0.90
@@ -61,7 +64,7 @@ def sentence_in_source_language(sentence: str, ctx: Context) -> float:
     """How sure langdetect is that `sentence` is in the source rather than the target
     language (0 when it is not, or is too short to tell)."""
     text = running_text(sentence)
-    if letters(text) < MIN_LETTERS_PARTLY:
+    if letters(text) < MIN_LETTERS_PARTLY or decide(text, (ctx.tgt_lang, ctx.src_lang)) == ctx.tgt_lang:
         return 0.0
     probs = probabilities(text, (ctx.src_lang, ctx.tgt_lang))
     if probs and probs[0][0] == ctx.src_lang:
@@ -133,14 +136,16 @@ class WrongLanguage(Check):
             # translator's own words must agree with the passage as a whole.
             text = running_text(p.text)
             n = letters(text)
-            if n < MIN_LETTERS_WRONG:
+            if n < MIN_LETTERS_WRONG or self._clearly_target(text, ctx):
                 continue
-            whole, own = probabilities(p.text), probabilities(text)
-            if not whole or not own or whole[0][0] != own[0][0]:
+            # Open-set detection is the slow part: a few hundred letters decide it.
+            own = probabilities(text[:DETECT_CHARS])
+            if not own or own[0][0] in (ctx.src_lang, ctx.tgt_lang):
+                continue
+            whole = probabilities(p.text[:DETECT_CHARS])
+            if not whole or whole[0][0] != own[0][0]:
                 continue
             lang, prob = own[0][0], min(whole[0][1], own[0][1])
-            if lang in (ctx.src_lang, ctx.tgt_lang):
-                continue
             close = related(lang, ctx.tgt_lang)
             if close and (n < MIN_LETTERS_RELATIVE or prob < MIN_PROB_RELATIVE):
                 continue
@@ -160,6 +165,17 @@ class WrongLanguage(Check):
                 )
             )
         return out
+
+
+    @staticmethod
+    def _clearly_target(text: str, ctx: Context) -> bool:
+        # Open-set langdetect is the costliest call in tqcheck; passages whose function
+        # words already say "target language", against its close relatives too, skip it.
+        if dominant_script(text) != script_of(ctx.tgt_lang):
+            return False
+        rivals = [lang for lang in FUNCTION_WORDS if lang != ctx.src_lang]
+        return decide(text, [ctx.tgt_lang, ctx.src_lang]) == ctx.tgt_lang and \
+            not rival_evidence(text, ctx.tgt_lang, rivals)
 
 
 @register
