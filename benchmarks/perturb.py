@@ -54,7 +54,7 @@ def _body(paras: Paras, rng: random.Random, ok: Callable[[int], bool] = lambda i
     return rng.choice(choices) if choices else None
 
 
-@perturbation("omission")
+@perturbation("omission", "omitted-sentence")
 def omit_passage(src, tgt, rng, donor):
     i = _body(tgt, rng)
     if i is None:

@@ -27,11 +27,20 @@ def test_untranslated(source, target, lang, expected):
     assert fails("untranslated", source, target, target_lang=lang) is expected
 
 
+LONG_EN = "The council approved the new budget on Tuesday after a long debate in the chamber."
+LONG_ES = "El consejo aprobó el nuevo presupuesto el martes tras un largo debate en la cámara."
+
+
 def test_low_score_uses_threshold():
-    assert fails("low-score", "a", "b", chrf=10.0)
-    assert passes("low-score", "a", "b", chrf=50.0)
-    assert passes("low-score", "a", "b", chrf=50.0, kind="1-1") and findings(
-        "low-score", unit("a", "b", chrf=50.0), min_passage_chrf=60.0)
+    assert fails("low-score", LONG_EN, LONG_ES, chrf=10.0)
+    assert passes("low-score", LONG_EN, LONG_ES, chrf=50.0)
+    assert findings("low-score", unit(LONG_EN, LONG_ES, chrf=50.0), min_passage_chrf=60.0)
+
+
+def test_low_score_is_lenient_with_headlines():
+    # Short passages: twice as far under the threshold before they are flagged.
+    assert passes("low-score", "Welsh AMs worried", "Preocupación en Gales", chrf=20.0)
+    assert fails("low-score", "Welsh AMs worried", "Preocupación en Gales", chrf=10.0)
 
 
 def test_untranslated_implies_low_score_is_not_reported_twice():

@@ -6,7 +6,8 @@ can learn the mapping in under a minute:
     The red cat eats the fish.           El gato rojo come el pescado.
     The 3 doctors see a house in Madrid. Los 3 médicos ven una casa en Madrid.
     Does my dog want this cake today?    ¿Mi perro quiere este pastel hoy?
-    These girls do not open the door!    ¡Estas niñas no abren la puerta!
+    These girls do not open the door.    Estas niñas no abren la puerta.
+    My 42 horses sell the red cars!      ¡Mis 42 caballos venden los coches rojos!
 
 Subjects are people and animals, objects are things (so Spanish never needs the
 personal "a"), adjectives follow the noun in Spanish and agree in gender and number,

@@ -98,7 +98,31 @@ class Repetition(Check):
                     f"translation passage at line {p.line} repeats “{r.unit}” {r.count} times",
                     target_line=p.line, target_span=span, offset=r.start, repeated=r.unit,
                     count=r.count))
+        return out + self._repeated_sentences(unit)
+
+    def _repeated_sentences(self, unit: AlignedUnit) -> list[Finding]:
+        # A whole sentence said twice is the same engine loop at sentence scale (or a
+        # copy-paste slip); a source that says it twice too is left alone.
+        src = [" ".join(s.lower().split()) for p in unit.source for s in (p.sentences or (p.text,))]
+        out = []
+        seen: set[str] = set()
+        for p in unit.target:
+            for sentence in p.sentences or (p.text,):
+                key = " ".join(sentence.lower().split())
+                if len(key) >= MIN_REPEATED_SENTENCE and key in seen and not _twice(src):
+                    out.append(self.finding(
+                        f"translation passage at line {p.line} says the same sentence twice",
+                        target_line=p.line, target_span=sentence, offset=p.text.find(sentence),
+                        repeated=sentence, count=2))
+                seen.add(key)
         return out
+
+
+MIN_REPEATED_SENTENCE = 20
+
+
+def _twice(sentences: list[str]) -> bool:
+    return len(set(sentences)) < len(sentences)
 
 
 # UTF-8 read as Latin-1 or cp1252: "Ã©" for é, "â€™" for ’, "Â°" for °.

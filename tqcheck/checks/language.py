@@ -14,6 +14,9 @@ from tqcheck.segment import split_sentences
 # Headings and bylines under this many letters are too short to call: names and
 # brand words legitimately stay the same in both languages.
 MIN_LETTERS_UNTRANSLATED = 20
+# Under this many letters, the words left once names are removed must agree.
+MIN_LETTERS_SURE = 60
+MIN_LETTERS_OWN = 10
 COPY_CHRF = 85.0
 
 # Open-set langdetect on under ~40 letters names a random neighbour of the right language.
@@ -96,9 +99,10 @@ class Untranslated(Check):
             if letters(p.text) < MIN_LETTERS_UNTRANSLATED:
                 continue
             copied = _chrf.sentence_score(p.text, [source]).score if source else 0.0
-            if p.lang == ctx.src_lang or copied >= COPY_CHRF:
+            detected = p.lang == ctx.src_lang and self._own_words_agree(p.text, ctx)
+            if detected or copied >= COPY_CHRF:
                 why = (
-                    f"detected as {p.lang}" if p.lang == ctx.src_lang
+                    f"detected as {p.lang}" if detected
                     else f"chrF {copied:.0f} against the source: a copy"
                 )
                 out.append(
@@ -111,6 +115,16 @@ class Untranslated(Check):
                     )
                 )
         return out
+
+
+    @staticmethod
+    def _own_words_agree(text: str, ctx: Context) -> bool:
+        # A short passage is mostly names ("Trump da un mitin en West Virginia"): the
+        # translator's own words must be in the source language too.
+        if letters(text) >= MIN_LETTERS_SURE:
+            return True
+        own = running_text(text)
+        return letters(own) >= MIN_LETTERS_OWN and detect(own, (ctx.src_lang, ctx.tgt_lang)) == ctx.src_lang
 
 
 @register

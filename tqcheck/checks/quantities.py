@@ -106,15 +106,27 @@ FEMININE = {"es": {"una": 1}, "ca": {"una": 1, "dues": 2}, "pt": {"uma": 1, "dua
 class Quantity:
     number: Number
     approx: frozenset[float] = frozenset()  # converted values, matched with TOLERANCE
+    # Spelled out ("a two-foot brim"): may match a number on the other side, but is
+    # never reported missing, as words were never counted as numbers.
+    optional: bool = False
 
 
 _HEIGHT = re.compile(r"(?<![\d.])(?P<ft>\d)(?:-foot-|\s*(?:ft|feet|foot|')\s*)(?P<inch>\d{1,2})(?:\s*(?:in|inches|\"))?(?!\d)",
                      re.IGNORECASE)
 
 
+_WORD_UNIT = re.compile(r"\b(" + "|".join(WORDS["en"][1:]) + r")[- ](" +
+                        "|".join(p for p, _ in UNITS) + r")\b", re.IGNORECASE)
+
+
 def heights(text: str) -> list[Quantity]:
-    """6-foot-6 is one length (1.98 m), not two numbers."""
+    """6-foot-6 is one length (1.98 m), not two numbers; "a two-foot brim" is 61 cm."""
     out = []
+    for m in _WORD_UNIT.finditer(text):
+        value = WORDS["en"].index(m.group(1).lower())
+        factor = next(f for p, f in UNITS if re.fullmatch(p, m.group(2), re.IGNORECASE))
+        out.append(Quantity(Number(m.group(), m.start(), m.end(), frozenset()),
+                            frozenset({value * factor, value * factor * 100}), optional=True))
     for m in _HEIGHT.finditer(text):
         metres = int(m.group("ft")) * 0.3048 + int(m.group("inch")) * 0.0254
         out.append(Quantity(Number(m.group(), m.start(), m.end(), frozenset()),
@@ -166,10 +178,14 @@ def _unit_after(text: str, n: Number) -> float | str | None:
     return UNITS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
 
 
+# Years hidden in codes: fashion seasons (SS19, AW20), fiscal years (FY19), '19.
+_SHORT_YEAR = re.compile(r"(?:\b(?:SS|AW|FW|FY|PS)|(?<![\w'])['’])(\d{2})\b")
+
+
 def spelled(text: str, lang: str) -> list[float]:
     """Small numbers written as words, which may stand for digits on the other side."""
     lowered = text.lower()
-    out = []
+    out = [float(2000 + int(y)) for y in _SHORT_YEAR.findall(text)]
     for value, word in enumerate(WORDS.get(lang, [])):
         out += [float(value)] * len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered))
     # Centuries and monarchs: 19th century → siglo XIX.
@@ -215,6 +231,8 @@ def reconcile(src: list[Quantity], tgt: list[Quantity], src_text: str, tgt_text:
     # "45 miles (72 kilometers)" → "72 kilómetros": the converted figure may already
     # have matched the source's own metric one, so a conversion may reuse a number.
     missing = [q for q in missing if not (q.approx and any(agrees(q, t) for t in tgt))]
+    missing = [q for q in missing if not q.optional]
+    left = [q for q in left if not q.optional]
     return _drop_spelled(missing, spelled(tgt_text, tgt_lang)), _drop_spelled(left, spelled(src_text, src_lang))
 
 

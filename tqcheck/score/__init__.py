@@ -22,6 +22,7 @@ TER_MAX_WORDS_PASSAGE = 30
 BOOTSTRAP_RESAMPLES = 1000
 BOOTSTRAP_SEED = 12345
 BOOTSTRAP_CELLS = 2_000_000
+STATS_CHUNK = 1000
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,21 @@ class Scorer:
         hyps, refs = list(hyps), list(refs)
         if not hyps:
             return [], ArticleScores(0.0, (0.0, 0.0), 0.0, None, self.signatures())
-        chrf_stats = np.asarray(self.chrf._extract_corpus_statistics(hyps, [refs]), dtype=float)
-        bleu_stats = self.bleu._extract_corpus_statistics(hyps, [refs])
-        cheap = [self.use_ter and max(len(h.split()), len(r.split())) <= TER_MAX_WORDS_PASSAGE
-                 for h, r in zip(hyps, refs)]
-        idx = [i for i, ok in enumerate(cheap) if ok]
-        ter_stats = dict(zip(idx, self.ter._extract_corpus_statistics(
-            [hyps[i] for i in idx], [[refs[i] for i in idx]]))) if idx else {}
+        # sacreBLEU caches every reference's n-grams for a corpus call: in chunks, memory
+        # stays flat however many passages an article has (50,000 at once took gigabytes).
+        chrf_rows: list[list[float]] = []
+        bleu_stats: list[list[int]] = []
+        ter_stats: dict[int, list[float]] = {}
+        for start in range(0, len(hyps), STATS_CHUNK):
+            h, r = hyps[start:start + STATS_CHUNK], refs[start:start + STATS_CHUNK]
+            chrf_rows += self.chrf._extract_corpus_statistics(h, [r])
+            bleu_stats += self.bleu._extract_corpus_statistics(h, [r])
+            idx = [i for i, (a, b) in enumerate(zip(h, r)) if self.use_ter
+                   and max(len(a.split()), len(b.split())) <= TER_MAX_WORDS_PASSAGE]
+            if idx:
+                ter_stats.update(zip((start + i for i in idx), self.ter._extract_corpus_statistics(
+                    [h[i] for i in idx], [[r[i] for i in idx]])))
+        chrf_stats = np.asarray(chrf_rows, dtype=float)
         chrfs = chrf_from_stats(chrf_stats, self.chrf.beta)
         passages = []
         for i, (h, r) in enumerate(zip(hyps, refs)):
