@@ -76,9 +76,11 @@ def located(report: Report, case: Case) -> list[tuple[str, bool]]:
     return out
 
 
-def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None) -> dict:
+def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Path | None = None) -> dict:
+    """`root`: a folder laid out like the shared corpora holding only evaluation documents
+    (corpora/eval, the CI sample); by default the shared NTREX-128 minus the calibration set."""
     code = {"es": "spa", "ca": "cat"}[pair]
-    pool = corpus.ntrex_articles(code)[:-HELD_OUT_FOR_CALIBRATION]
+    pool = corpus.ntrex_articles(code, root) if root else corpus.ntrex_articles(code)[:-HELD_OUT_FOR_CALIBRATION]
     articles = random.Random(seed).sample(pool, min(n_articles, len(pool)))
     cases = build_cases(articles, seed)
     opts = CheckOptions(src_lang="en", tgt_lang=pair, engine="apertium",
@@ -177,8 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pair", choices=["es", "ca"], default="es")
     ap.add_argument("--cache", type=Path, help="translation cache to reuse between runs")
     ap.add_argument("--json", type=Path, help="also write the result as JSON")
+    ap.add_argument("--root", type=Path, help="corpora laid out like ../shared/corpora (e.g. corpora/eval)")
     args = ap.parse_args(argv)
-    result = evaluate(args.articles, args.seed, args.pair, args.cache)
+    result = evaluate(args.articles, args.seed, args.pair, args.cache, args.root)
     print(table(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

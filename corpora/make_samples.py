@@ -29,11 +29,33 @@ def attribution(folder: Path, source_dir: Path, licence_files: list[str], what: 
         + "```\n", encoding="utf-8")
 
 
+EVAL_ARTICLES, EVAL_SEED = 20, 0  # the CI sample of benchmarks/evaluate.py
+
+
+def eval_sample(root: Path) -> None:
+    """The NTREX documents the CI evaluation uses, in the shared corpora's own layout."""
+    import random
+
+    pool = corpus.ntrex_articles("spa")[:-60]
+    chosen = {a.doc_id for a in random.Random(EVAL_SEED).sample(pool, EVAL_ARTICLES)}
+    base = root / "ntrex128"
+    (base / "NTREX-128").mkdir(parents=True, exist_ok=True)
+    ids, src, ref = [], [], []
+    for a in pool:
+        if a.doc_id in chosen:
+            ids += [a.doc_id] * len(a.src_sentences)
+            src += a.src_sentences
+            ref += a.tgt_sentences
+    for path, lines in ((base / "DOCUMENT_IDS.tsv", ids), (base / "NTREX-128" / "newstest2019-src.eng.txt", src),
+                        (base / "NTREX-128" / "newstest2019-ref.spa.txt", ref)):
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     root = corpus.shared_root()
     ntrex_es = corpus.ntrex_articles("spa")
     ntrex_ca = corpus.ntrex_articles("cat")
-    for folder in ("ntrex", "flores", "sample"):
+    for folder in ("ntrex", "flores", "sample", "eval"):
         shutil.rmtree(HERE / folder, ignore_errors=True)
     for a in pick(ntrex_es, 12, 8, 25):
         corpus.write_pair(a, HERE / "ntrex" / "en-es")
@@ -44,10 +66,14 @@ def main() -> None:
             corpus.write_pair(a, HERE / "flores" / f"en-{lang}", fmt="txt")
     sample = next(a for a in ntrex_es if a.doc_id == SAMPLE_DOC)
     corpus.write_pair(sample, HERE / "sample", name="article")
+    eval_sample(HERE / "eval")
     what_ntrex = ("NTREX-128 (news test 2019 English originals, professionally translated), "
                   "CC-BY-SA-4.0. Articles are NTREX documents; paragraphs group 2–4 sentences.")
     attribution(HERE / "ntrex", root / "ntrex128", ["LICENSE.md"], what_ntrex)
     attribution(HERE / "sample", root / "ntrex128", ["LICENSE.md"], what_ntrex)
+    attribution(HERE / "eval", root / "ntrex128", ["LICENSE.md"],
+                "NTREX-128 sentences of the 20 documents the CI evaluation uses "
+                "(benchmarks/evaluate.py --root corpora/eval), CC-BY-SA-4.0.")
     attribution(HERE / "flores", root / "flores200-dev", ["LICENSE-CC-BY-SA"],
                 "FLORES-200 dev (Wikinews/Wikivoyage/Wikibooks sentences, professionally translated), "
                 "CC-BY-SA-4.0. Articles group the sentences that share a source URL.")

@@ -238,12 +238,16 @@ def test_html_escapes_article_text(tmp_path):
 @needs_apertium
 @pytest.mark.apertium
 def test_cli_writes_html_and_sarif(tmp_path):
-    out_html, out_sarif = tmp_path / "r.html", tmp_path / "r.sarif"
-    r = run_cli("check", "corpora/sample/article.en.md", "corpora/sample/article.es.md", "--engine", "apertium",
-                "--no-cache", "-q", "-f", "html", "-o", str(out_html), "-f", "sarif", "-o", str(out_sarif),
-                cwd=ROOT)
-    assert r.returncode == 0, r.stderr
-    assert "PASSED" in out_html.read_text(encoding="utf-8")
-    doc = json.loads(out_sarif.read_text(encoding="utf-8"))
-    assert doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] \
-        == "corpora/sample/article.es.md"
+    (tmp_path / "a.en.md").write_text((ROOT / "corpora/sample/article.en.md").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    paras = (ROOT / "corpora/sample/article.es.md").read_text(encoding="utf-8").split("\n\n")
+    del paras[3]  # an omission, so SARIF has a result to locate
+    (tmp_path / "a.es.md").write_text("\n\n".join(paras), encoding="utf-8")
+    r = run_cli("check", "a.en.md", "a.es.md", "--engine", "apertium", "--no-cache", "-q",
+                "-f", "html", "-o", "r.html", "-f", "sarif", "-o", "r.sarif", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert "FAILED" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    doc = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))
+    results = doc["runs"][0]["results"]
+    assert [x["ruleId"] for x in results] == ["omission"]
+    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a.es.md"
