@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import sqlite3
 import time
 import warnings
@@ -26,6 +27,7 @@ CREATE TABLE IF NOT EXISTS translations (
 ) WITHOUT ROWID;
 """
 # SQLite caps host parameters per statement; look-ups go in slices below it.
+OPEN_TIMEOUT_S = 30
 _SLICE = 500
 
 
@@ -95,11 +97,26 @@ class CachedEngine(Engine):
         return self._db
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        db.execute("PRAGMA busy_timeout = 30000")
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-        db.executescript(SCHEMA)
+        # Switching a new file to WAL and creating the schema take locks for which SQLite
+        # does not always call the busy handler: two processes opening a fresh cache at
+        # once get "database is locked" at once. Retry the whole opening for a while.
+        deadline = time.monotonic() + OPEN_TIMEOUT_S
+        delay = 0.02
+        while True:
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            try:
+                db.execute("PRAGMA busy_timeout = 30000")
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
+                db.executescript(SCHEMA)
+                break
+            except sqlite3.OperationalError as exc:
+                db.close()
+                busy = "locked" in str(exc).lower() or "busy" in str(exc).lower()
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay + random.random() * delay)
+                delay = min(delay * 2, 0.5)
         # Reads the whole b-tree cheaply enough to catch a damaged file up front.
         row = db.execute("PRAGMA quick_check").fetchone()
         if row is None or row[0] != "ok":
