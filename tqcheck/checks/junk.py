@@ -3,6 +3,7 @@ translator types (replacement characters, mojibake, subtitle music notes)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass
 
@@ -31,6 +32,15 @@ def _periodic(gram: tuple[str, ...]) -> bool:
     return any(n % d == 0 and gram == gram[:d] * (n // d) for d in range(1, n))
 
 
+def _may_repeat(words: list[str], min_count: int) -> bool:
+    """A run of an n-gram repeated min_count times has the same word every n places."""
+    for n in range(1, MAX_NGRAM + 1):
+        shifted = [words[k * n:] for k in range(min_count)]
+        if any(len(set(column)) == 1 for column in zip(*shifted)):
+            return True
+    return False
+
+
 def repeats(text: str, min_count: int = MIN_REPEATS) -> list[Repeat]:
     """Runs of a word n-gram (n <= 4) repeated at least `min_count` times in a row,
     ignoring punctuation between the repeats; the shortest n wins."""
@@ -39,6 +49,10 @@ def repeats(text: str, min_count: int = MIN_REPEATS) -> list[Repeat]:
         count = m.group().count(m.group(1))
         found.append(Repeat(m.start(), m.end(), m.group(1), count))
     toks = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    # Every word of a run occurs min_count times: most passages are out at this point.
+    if not toks or max(Counter(t[0] for t in toks).values()) < min_count or not _may_repeat(
+            [t[0] for t in toks], min_count):
+        return sorted(found, key=lambda r: r.start)
     # "No, no. No lo filtré": a sentence end between two words breaks the run.
     toks = [(w, a, b, bool(_SENTENCE_END.search(text, toks[i - 1][2], a)) if i else False)
             for i, (w, a, b) in enumerate(toks)]
@@ -87,10 +101,12 @@ class Repetition(Check):
             return []
         # "very, very, very" in the source is rhetoric, and its translation may repeat
         # too, even once more ("muy, muy, muy" for "very, very").
-        src_most = max((r.count for r in repeats(unit.source_text, 2)), default=0)
         out = []
+        src_most = -1
         for p in unit.target:
             for r in repeats(p.text):
+                if src_most < 0:  # only worth computing when the translation repeats
+                    src_most = max((x.count for x in repeats(unit.source_text, 2)), default=0)
                 if src_most >= 2 and r.count <= src_most + 1:
                     continue
                 span = p.text[r.start:r.end]

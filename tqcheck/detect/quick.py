@@ -19,7 +19,7 @@ QUICK_ID = "quick1"
 FUNCTION_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in {
     "en": "the of and to in is was for that with on as by at from this be are have has were it "
           "which an or not but his her their they he she we will would been who said its",
-    "es": "el la los las de del que y en un una por con para es se no al lo su sus como más "
+    "es": "el la los las de del que y en un una por con para es se no al lo su sus como más si son va "
           "pero fue ha han este esta sobre también entre sin muy hay desde cuando",
     "ca": "el la els les de del que i en un una per amb és es no al als seu seva seus com més "
           "però va ha han aquest aquesta sobre també entre sense molt hi des quan",
