@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.tinyargos import argos_env
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
 
@@ -18,14 +20,7 @@ CORPORA = ROOT / "corpora"
 # see the user's models nor write to ~/.local, and its index URL at a closed port so no
 # test can reach the network through it.
 ARGOS_HOME = Path(tempfile.mkdtemp(prefix="tqcheck-tests-argos-"))
-os.environ.update({
-    "XDG_DATA_HOME": str(ARGOS_HOME / "data"),
-    "XDG_CONFIG_HOME": str(ARGOS_HOME / "config"),
-    "XDG_CACHE_HOME": str(ARGOS_HOME / "cache"),
-    "ARGOS_PACKAGES_DIR": str(ARGOS_HOME / "no-packages"),
-    "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/index.json",
-    "ARGOS_INTRA_THREADS": "1",
-})
+os.environ.update(argos_env(ARGOS_HOME, ARGOS_HOME / "no-packages"))
 
 
 @pytest.fixture(autouse=True)

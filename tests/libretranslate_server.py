@@ -31,6 +31,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.tinyargos import argos_env
+
 LT_VERSION = "1.9.6"
 TORCH = "torch==2.13.0"
 MARKER = ".tqcheck-lt-ready"
@@ -112,12 +114,7 @@ def server_env(home: Path, packages: Path) -> dict[str, str]:
            and k.lower() not in ("http_proxy", "https_proxy", "all_proxy")}
     env.update({
         "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "ARGOS_PACKAGES_DIR": str(packages),
-        "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/index.json",  # a closed port
-        "ARGOS_INTRA_THREADS": "1",  # ENGINES.md: all cores is 20× slower on a tiny model
+        **argos_env(home, packages),
         "LT_UPDATE_MODELS": "false",
         "LT_FORCE_UPDATE_MODELS": "false",
         "HF_HUB_OFFLINE": "1",

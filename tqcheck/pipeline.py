@@ -6,6 +6,7 @@ call has a fixed start-up cost (≈130 ms for an Apertium process).
 """
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -206,7 +207,8 @@ def check_pair(
 ) -> Report:
     """Check one article pair end to end and return the report (raises TqcheckError)."""
     t0 = time.perf_counter()
-    cache, key = _report_cache(opts, src_path, tgt_path) if engine is None else (None, None)
+    cache = _report_cache(opts) if engine is None else None
+    key = _report_key(opts, src_path, tgt_path) if cache is not None else None
     if cache is not None and key is not None:
         hit = cache.get(key, _engine_info(opts))
         if hit is not None:
@@ -227,17 +229,21 @@ def check_pair(
     return report
 
 
-def _report_cache(opts: CheckOptions, src: str | Path, tgt: str | Path | None
-                  ) -> tuple[ReportCache | None, str | None]:
+def _report_cache(opts: CheckOptions) -> ReportCache | None:
     if opts.cache is False:
-        return None, None
-    path = default_path() if opts.cache is True else Path(opts.cache)
+        return None
+    return ReportCache(default_path() if opts.cache is True else Path(opts.cache))
+
+
+def _report_key(opts: CheckOptions, src: str | Path, tgt: str | Path | None) -> str | None:
     # Cache and thread settings change nothing in a report, so they stay out of the key.
-    key_opts = replace(opts, cache=True, threads=None)
-    return ReportCache(path), report_key(src, tgt, repr(key_opts))
+    return report_key(src, tgt, repr(replace(opts, cache=True, threads=None)))
 
 
 def _engine_info(opts: CheckOptions) -> Callable[[str, str], EngineInfo | None]:
+    """Which engine and model would translate now: a cached report made by another one is
+    stale. Memoised, so a batch of cached articles loads each engine once."""
+    @functools.lru_cache(maxsize=None)
     def info(tgt: str, src: str) -> EngineInfo | None:
         try:
             return get_engine(opts.engine, tgt, src, cache=False, threads=opts.threads,
@@ -260,12 +266,14 @@ def check_pairs(
     results: list[Report | TqcheckError | None] = [None] * len(pairs)
     prepared: dict[int, Prepared] = {}
     keys: dict[int, str] = {}
-    cache = None
+    # One cache connection and one engine look-up for the whole batch, not one per pair.
+    cache = _report_cache(opts) if engine_for is None else None
+    info = _engine_info(opts)
     for i, (s, t) in enumerate(pairs):
-        if engine_for is None:
-            cache, key = _report_cache(opts, s, t)
-            if cache is not None and key is not None:
-                hit = cache.get(key, _engine_info(opts))
+        if cache is not None:
+            key = _report_key(opts, s, t)
+            if key is not None:
+                hit = cache.get(key, info)
                 if hit is not None:
                     results[i] = hit
                     continue

@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import CORPORA, ROOT, needs_apertium, run_cli
 from tests.translate.fake_engines import ReversingEngine
 from tqcheck.baseline import fingerprint
-from tqcheck.batch.run import SUFFIX
+from tqcheck.report import SUFFIX
 from tqcheck.checks import CHECKS
 from tqcheck.model import Finding, Severity
 from tqcheck.pipeline import CheckOptions, check_pair

@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.tinyargos import argos_env
+
 ATTEMPTS: list[str] = []
 
 
@@ -31,15 +33,7 @@ def _refuse(kind):
 def main(argv: list[str]) -> int:
     package, src, tgt, *sentences = argv
     home = Path(tempfile.mkdtemp(prefix="tinyargos-home-"))
-    os.environ.update({
-        "ARGOS_PACKAGES_DIR": str(home / "packages"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "ARGOS_INTRA_THREADS": "1",
-        "ARGOS_DEVICE_TYPE": "cpu",
-        "HF_HUB_OFFLINE": "1",
-    })
+    os.environ.update({**argos_env(home), "ARGOS_DEVICE_TYPE": "cpu", "HF_HUB_OFFLINE": "1"})
     socket.socket.connect = _refuse("connect")
     socket.socket.connect_ex = _refuse("connect_ex")
     socket.getaddrinfo = _refuse("getaddrinfo")

@@ -17,12 +17,10 @@ from tqcheck.batch.discover import PairSpec
 from tqcheck.errors import ExitStatus, TqcheckError
 from tqcheck.model import Severity
 from tqcheck.pipeline import CheckOptions, check_pairs
-from tqcheck.report import FORMATS
+from tqcheck.report import FORMATS, SUFFIX
 from tqcheck.result import Report, gate
 
 STATE_FILE = "batch-state.jsonl"
-SUFFIX = {"json": "json", "terminal": "txt", "html": "html", "markdown": "md", "junit": "xml",
-          "sarif": "sarif", "csv": "csv"}
 # Articles per engine call inside a worker: amortises the engine's start-up cost.
 CHUNK = 8
 

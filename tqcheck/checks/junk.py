@@ -3,7 +3,6 @@ translator types (replacement characters, mojibake, subtitle music notes)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 import unicodedata
 from dataclasses import dataclass
 
@@ -49,9 +48,8 @@ def repeats(text: str, min_count: int = MIN_REPEATS) -> list[Repeat]:
         count = m.group().count(m.group(1))
         found.append(Repeat(m.start(), m.end(), m.group(1), count))
     toks = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    # Every word of a run occurs min_count times: most passages are out at this point.
-    if not toks or max(Counter(t[0] for t in toks).values()) < min_count or not _may_repeat(
-            [t[0] for t in toks], min_count):
+    # A run has the same word every n places: most passages are out at this point.
+    if not _may_repeat([t[0] for t in toks], min_count):
         return sorted(found, key=lambda r: r.start)
     # "No, no. No lo filtré": a sentence end between two words breaks the run.
     toks = [(w, a, b, bool(_SENTENCE_END.search(text, toks[i - 1][2], a)) if i else False)

@@ -233,7 +233,10 @@ def reconcile(src: list[Quantity], tgt: list[Quantity], src_text: str, tgt_text:
     missing = [q for q in missing if not (q.approx and any(agrees(q, t) for t in tgt))]
     missing = [q for q in missing if not q.optional]
     left = [q for q in left if not q.optional]
-    return _drop_spelled(missing, spelled(tgt_text, tgt_lang)), _drop_spelled(left, spelled(src_text, src_lang))
+    # Spelled-out numbers are looked for only when something is left over (the common
+    # case, every number matched, costs no extra scan).
+    return (_drop_spelled(missing, spelled(tgt_text, tgt_lang)) if missing else [],
+            _drop_spelled(left, spelled(src_text, src_lang)) if left else [])
 
 
 def _match(src: list[Quantity], left: list[Quantity], same) -> tuple[list[Quantity], list[Quantity]]:  # type: ignore[no-untyped-def]

@@ -96,12 +96,17 @@ def list_checks() -> None:
 
 
 @app.command()
-def engines() -> None:
+def engines(engine_url: o.EngineUrl = None, api_key: o.ApiKey = None) -> None:
     """Show which engines and language pairs are usable right now."""
     from tqcheck.translate.registry import available_pairs
 
-    for name, pairs in available_pairs().items():
-        shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else "(none installed)"
+    # The server settings come from the options, the config file or the environment,
+    # the same way `check` finds them.
+    eff = o.effective(src_lang=None, tgt_lang=None, engine=None, no_cache=True, cache=None, threads=None,
+                      fail_on=None, min_chrf=None, max_flagged_ratio=None, min_passage_chrf=None,
+                      disable=None, baseline=None, config=None, engine_url=engine_url, api_key=api_key)
+    for name, (pairs, why) in available_pairs(url=eff.options.engine_url, api_key=eff.options.api_key).items():
+        shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"(none: {why})"
         typer.echo(f"{name}: {shown}")
 
 

@@ -14,7 +14,7 @@ from tqcheck.config import Settings, resolve
 from tqcheck.errors import ConfigError
 from tqcheck.model import Severity
 from tqcheck.pipeline import CheckOptions
-from tqcheck.report import FORMATS
+from tqcheck.report import FORMATS, SUFFIX
 
 
 class EngineName(str, Enum):
@@ -94,8 +94,7 @@ def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName 
                      parse_suppressions(settings["suppress"]))
 
 
-SUFFIX_FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".md": "markdown", ".xml": "junit",
-                  ".sarif": "sarif", ".csv": "csv", ".txt": "terminal"}
+SUFFIX_FORMATS = {f".{suffix}": fmt for fmt, suffix in SUFFIX.items()} | {".htm": "html"}
 
 
 def pair_outputs(formats: list[str] | None, outputs: list[Path] | None) -> list[tuple[str, Path | None]]:

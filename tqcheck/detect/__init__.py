@@ -8,7 +8,6 @@ more robust on short text than open-set detection, and 8× faster.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import version
@@ -17,20 +16,13 @@ from pathlib import Path
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
-from tqcheck.detect.quick import QUICK_ID, decide
+from tqcheck.detect.quick import QUICK_ID, decide, letters
 
 SEED = 0
 DETECTOR_ID = f"langdetect-{version('langdetect')}+seed{SEED}+{QUICK_ID}"
 # Fewer letters than this and langdetect is a coin toss: the passage gets no language.
 MIN_LETTERS = 4
 ALL_PROFILES = tuple(sorted(p.name for p in Path(PROFILES_DIRECTORY).iterdir()))
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def letters(text: str) -> int:
-    return len(_LETTER.findall(text))
 
 
 @lru_cache(maxsize=16)

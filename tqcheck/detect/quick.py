@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 QUICK_ID = "quick1"
 
@@ -58,10 +59,14 @@ _SCRIPT_RES = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPT_RANGES.
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
 def dominant_script(text: str) -> str | None:
     """The script of at least 80% of the letters, by character ranges (regexes, not
     unicodedata.name per character: this runs on every passage)."""
-    total = len(_LETTER.findall(text))
+    total = letters(text)
     if not total:
         return None
     for name, pattern in _SCRIPT_RES.items():
@@ -92,15 +97,21 @@ def decide(text: str, candidates: Iterable[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _distinct_words(langs: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each language's function words that none of the others has (made once per set:
+    this runs for every passage)."""
+    return {lng: FUNCTION_WORDS[lng] - frozenset().union(*(FUNCTION_WORDS[o] for o in langs if o != lng))
+            for lng in langs}
+
+
 def rival_evidence(text: str, lang: str, rivals: Iterable[str]) -> bool:
     """Whether `text` shows words that only a rival language uses, at least as many as
     words only `lang` uses: a reason to ask langdetect whether it is `lang` at all."""
     pool = [r for r in dict.fromkeys(rivals) if r in FUNCTION_WORDS and r != lang]
     if lang not in FUNCTION_WORDS or not pool:
         return True
-    langs = [lang, *pool]
-    own = {lng: FUNCTION_WORDS[lng] - frozenset().union(*(FUNCTION_WORDS[o] for o in langs if o != lng))
-           for lng in langs}
+    own = _distinct_words((lang, *pool))
     words = [w.lower() for w in _WORD.findall(text)]
     mine = sum(w in own[lang] for w in words)
     best_rival = max(sum(w in own[r] for w in words) for r in pool)

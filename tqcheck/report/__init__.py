@@ -17,3 +17,6 @@ FORMATS: dict[str, Writer] = {
     "sarif": sarif.render,
     "csv": csv_report.render,
 }
+# The file suffix of each format: batch's report names, and how `-o FILE` alone is read.
+SUFFIX: dict[str, str] = {"terminal": "txt", "json": "json", "html": "html", "markdown": "md",
+                          "junit": "xml", "sarif": "sarif", "csv": "csv"}

@@ -83,6 +83,10 @@ class ApertiumEngine(Engine):
     def supports(self, src: str, tgt: str) -> bool:
         return shutil.which("apertium") is not None and mode_for(src, tgt) is not None
 
+    def why_unsupported(self, src: str, tgt: str) -> str:
+        _binary()  # a missing apertium binary is the clearer message
+        return f"no Apertium mode for {src}→{tgt}: apt-get install {package_for(src, tgt)}"
+
     def pairs(self) -> list[tuple[str, str]]:
         rev = {v: k for k, v in ISO3.items()}
         out = []
@@ -99,7 +103,7 @@ class ApertiumEngine(Engine):
         binary = _binary()
         mode = mode_for(src, tgt)
         if mode is None:
-            raise EngineError(f"no Apertium mode for {src}→{tgt}: apt-get install {package_for(src, tgt)}")
+            raise EngineError(self.why_unsupported(src, tgt))
         # Newlines inside a text would shift every following line of the output.
         lines = [" ".join(t.split()) for t in texts]
         todo = [i for i, line in enumerate(lines) if line]

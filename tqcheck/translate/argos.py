@@ -99,11 +99,13 @@ class ArgosEngine(Engine):
         return EngineInfo(self.name, "+".join(leg.name for leg in legs),
                           "+".join(leg.version for leg in legs) + f";beam={BEAM_SIZE}")
 
+    def why_unsupported(self, src: str, tgt: str) -> str:
+        return f"no Argos package for {src}→{tgt} (nor through English): tqcheck models install {src} {tgt}"
+
     def _require(self, src: str, tgt: str) -> list[_Leg]:
         legs = self.route(src, tgt)
         if legs is None:
-            raise EngineError(f"no Argos package for {src}→{tgt} (nor through {PIVOT}): "
-                              f"tqcheck models install {src} {tgt}")
+            raise EngineError(self.why_unsupported(src, tgt))
         return legs
 
     # -- translation ----------------------------------------------------------------

@@ -33,6 +33,10 @@ class Engine(ABC):
     def info(self, src: str, tgt: str) -> EngineInfo:
         """Which model and version translate src→tgt."""
 
+    def why_unsupported(self, src: str, tgt: str) -> str:
+        """What to install or configure so that src→tgt works (the message for exit 3)."""
+        return f"the {self.name} engine cannot translate {src}→{tgt}"
+
     def pairs(self) -> list[tuple[str, str]]:
         """The (src, tgt) pairs usable right now; engines that can list them override this."""
         return []

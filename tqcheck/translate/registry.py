@@ -64,16 +64,7 @@ def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True
     else:
         engine = load(name, threads, **options)
         if not engine.supports(src, tgt):
-            why = getattr(engine, "why_unsupported", None)
-            if why is not None:
-                raise EngineError(why(src, tgt))
-            if name == "apertium":
-                from tqcheck.translate.apertium import _binary, package_for
-
-                _binary()  # a missing apertium binary is the clearer message
-                raise EngineError(f"no Apertium mode for {src}→{tgt}: apt-get install {package_for(src, tgt)}")
-            raise EngineError(f"no Argos package for {src}→{tgt} (nor through English): "
-                              f"tqcheck models install {src} {tgt}")
+            raise EngineError(engine.why_unsupported(src, tgt))
     if cache is False:
         return engine
     from tqcheck.translate.cache import CachedEngine
@@ -81,11 +72,13 @@ def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True
     return CachedEngine(engine, None if cache is True else Path(cache))
 
 
-def available_pairs(**options: Any) -> dict[str, list[tuple[str, str]]]:
-    out = {}
+def available_pairs(**options: Any) -> dict[str, tuple[list[tuple[str, str]], str]]:
+    """Per engine: the pairs usable now, and why there are none (not installed, not
+    configured, unreachable) when that is so."""
+    out: dict[str, tuple[list[tuple[str, str]], str]] = {}
     for name in ENGINES:
         try:
-            out[name] = load(name, **options).pairs()
-        except TqcheckError:  # not installed, not configured (no server URL), unreachable
-            out[name] = []
+            out[name] = (load(name, **options).pairs(), "no models installed")
+        except TqcheckError as exc:
+            out[name] = ([], str(exc))
     return out
