@@ -5,6 +5,7 @@ from collections.abc import Iterable, Mapping
 
 from tqcheck.checks import (  # noqa: F401  (registration)
     alignment, codemix, entities, junk, language, numbers, polarity, punctuation, score,
+    wordforms, words,
 )
 from tqcheck.checks.base import CHECKS, Check, Context
 from tqcheck.errors import ConfigError
