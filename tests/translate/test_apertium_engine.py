@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import needs_apertium
+from tests.conftest import counting_apertium, needs_apertium
 from tqcheck.errors import EngineError
 from tqcheck.translate.apertium import ApertiumEngine, mode_for, package_for
 from tqcheck.translate.registry import get_engine
@@ -21,11 +21,12 @@ def test_translates(src, tgt, text, expected):
     assert ApertiumEngine().translate_batch([text], src, tgt) == [expected]
 
 
-def test_one_process_keeps_lines_aligned():
+def test_one_process_keeps_lines_aligned(tmp_path):
     engine = ApertiumEngine()
     texts = [f"The {n} cats\nare here." if n % 7 else "" for n in range(500)]
-    out = engine.translate_batch(texts, "en", "es")
-    assert engine.calls == 1
+    with counting_apertium(tmp_path) as started:
+        out = engine.translate_batch(texts, "en", "es")
+        assert started() == 1
     assert len(out) == 500
     assert out[0] == "" and out[7] == ""
     # The newline inside a text is joined, never shifting later lines.

@@ -14,7 +14,8 @@ from rich.console import Console
 
 from tqcheck import __version__
 from tqcheck.cli import options as o
-from tqcheck.errors import ConfigError, ExitStatus, TqcheckError
+from tqcheck.cli.output import write_text
+from tqcheck.errors import ExitStatus, TqcheckError
 
 app = typer.Typer(
     name="tqcheck",
@@ -108,19 +109,6 @@ def engines(engine_url: o.EngineUrl = None, api_key: o.ApiKey = None) -> None:
     for name, (pairs, why) in available_pairs(url=eff.options.engine_url, api_key=eff.options.api_key).items():
         shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"(none: {why})"
         typer.echo(f"{name}: {shown}")
-
-
-def write_text(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = output.with_name(output.name + ".part")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)  # never leave a half-written report behind
-    except OSError as exc:
-        raise ConfigError(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
 def _register_groups() -> None:

@@ -63,7 +63,6 @@ class ArgosEngine(Engine):
                               "pip install 'tqcheck[argos]'") from exc
         self.threads = threads or default_threads()
         self._legs: dict[tuple[str, str], _Leg] | None = None
-        self.calls = 0  # CTranslate2 translate_batch calls, for tests and benchmarks
 
     # -- discovery ------------------------------------------------------------------
     def _installed(self) -> dict[tuple[str, str], _Leg]:
@@ -127,7 +126,6 @@ class ArgosEngine(Engine):
         tokenizer = leg.package.tokenizer
         prefix = getattr(leg.package, "target_prefix", "") or ""
         tokens = [tokenizer.encode(t) for t in texts]
-        self.calls += 1
         try:
             results = self._translator(leg).translate_batch(
                 tokens,

@@ -67,7 +67,7 @@ def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True
             raise EngineError(engine.why_unsupported(src, tgt))
     if cache is False:
         return engine
-    from tqcheck.translate.cache import CachedEngine
+    from tqcheck.cache.translations import CachedEngine
 
     return CachedEngine(engine, None if cache is True else Path(cache))
 
