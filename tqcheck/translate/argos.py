@@ -99,7 +99,9 @@ class ArgosEngine(Engine):
                           "+".join(leg.version for leg in legs) + f";beam={BEAM_SIZE}")
 
     def why_unsupported(self, src: str, tgt: str) -> str:
-        return f"no Argos package for {src}→{tgt} (nor through English): tqcheck models install {src} {tgt}"
+        # Through English is worth saying only where English is neither side.
+        tried = "" if PIVOT in (src, tgt) else " (nor through English)"
+        return f"no Argos package for {src}→{tgt}{tried}: tqcheck models install {src} {tgt}"
 
     def _require(self, src: str, tgt: str) -> list[_Leg]:
         legs = self.route(src, tgt)
