@@ -14,7 +14,7 @@ from rich.console import Console
 
 from tqcheck import __version__
 from tqcheck.cli import options as o
-from tqcheck.cli.output import write_text
+from tqcheck.cli.output import gate_line, pair_outputs, write_text
 from tqcheck.errors import ExitStatus, TqcheckError
 
 app = typer.Typer(
@@ -67,7 +67,7 @@ def check(
                       max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
                       disable=disable, baseline=baseline, config=config,
                       engine_url=engine_url, api_key=api_key)
-    targets = o.pair_outputs(fmt, output)
+    targets = pair_outputs(fmt, output)
     with progress_for(err, enabled=not quiet) as progress:
         report = check_pair(source, translation, eff.options, progress=progress)
     triaged = triage(report.findings, eff.baseline, eff.suppressions, report.translation.path)
@@ -79,6 +79,10 @@ def check(
             Console(highlight=False, soft_wrap=False).print(build(report, verdict))
         else:
             write_text(FORMATS[name](report, verdict), path)
+    files = [path for _, path in targets if path is not None and str(path) != "-"]
+    if len(files) == len(targets) and not quiet:
+        # Nothing went to the terminal: say at least how it ended and where the reports are.
+        err.print(gate_line(verdict, files), markup=False, soft_wrap=True)
     if not verdict.passed:
         raise typer.Exit(ExitStatus.GATE_FAILED)
 

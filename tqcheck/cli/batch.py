@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from tqcheck.cli import options as o
-from tqcheck.cli.output import write_text
+from tqcheck.cli.output import pair_outputs, write_text
 from tqcheck.errors import ConfigError, ExitStatus
 
 err = Console(stderr=True, highlight=False)
@@ -51,7 +51,7 @@ def batch(
     formats = fmt or ["json"]
     if "json" not in formats:
         formats = ["json", *formats]
-    o.pair_outputs(formats, [out / f for f in formats])  # validates the names
+    pair_outputs(formats, [out / f for f in formats])  # validates the names
     pairs = discover(folder, src_lang)
     gate_args = GateArgs(eff.fail_on, eff.min_chrf, eff.max_flagged_ratio, eff.baseline, eff.suppressions)
     workers = jobs or os.cpu_count() or 1
