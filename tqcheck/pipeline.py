@@ -24,8 +24,8 @@ from tqcheck.result import Report, Side
 from tqcheck.score import Scorer
 from tqcheck.segment import SEGMENTER_ID, split_sentences
 from tqcheck.translate.base import Engine, EngineInfo
-from tqcheck.report_cache import ReportCache, report_key
-from tqcheck.translate.cache import default_path
+from tqcheck.cache.reports import ReportCache, report_key
+from tqcheck.cache.translations import default_path
 from tqcheck.translate.registry import get_engine
 
 # progress(stage, done, total)

@@ -23,15 +23,22 @@ from tqcheck.translate.base import EngineInfo
 SCHEMA = "CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, report BLOB NOT NULL) WITHOUT ROWID"
 
 
+PACKAGE = Path(__file__).resolve().parents[1]  # the whole tqcheck package, not just cache/
+
+
+def code_files() -> list[Path]:
+    """tqcheck's own code and shipped calibrations: what a report depends on."""
+    return [p for p in sorted(PACKAGE.rglob("*"))
+            if p.suffix in (".py", ".json") and "__pycache__" not in p.parts]
+
+
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of tqcheck's own code and shipped calibrations: a report made by other
-    checks (an upgrade, a local edit) must never be served from the cache."""
-    root = Path(__file__).resolve().parent
+    """A hash of code_files(): a report made by other checks (an upgrade, a local edit)
+    must never be served from the cache."""
     h = hashlib.sha256(__version__.encode())
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
-            h.update(str(path.relative_to(root)).encode() + b"\x00" + path.read_bytes())
+    for path in code_files():
+        h.update(str(path.relative_to(PACKAGE)).encode() + b"\x00" + path.read_bytes())
     return h.hexdigest()
 
 
