@@ -38,7 +38,8 @@ LANGUAGE = Language(
                      "just even also really always get got that this with for one all too very much "
                      "will would could should can"),
     ),
-    scales=(("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("bn", 1e9)),
+    scales=(("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("bn", 1e9),
+            ("crore", 1e7), ("lakh", 1e5)),
     fractions=frozen({"half": 0.5, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
                       "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3}),
     ratio_links=("in", "out of"),

@@ -63,11 +63,25 @@ def _hours(h: int, mer: str) -> set[int]:
     return {h % 24, (h + 12) % 24} if h <= 12 else {h % 24}
 
 
+# "between 6 and 8 pm": the first hour of a range takes the second's half of the day.
+_RANGE_START = re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})\s*(?:-|–|to|and|or|until|y|a|i|e|et|à)\s*$", re.I)
+
+
 def clock_times(text: str, lang: str) -> list[Number]:
-    found: list[Number] = []
+    found = _clock_times(text, lang)
+    for n, mer in list(found):
+        m = _RANGE_START.search(text, max(0, n.start - 12), n.start)
+        if mer and m and int(m.group("h")) <= 12 and not any(o.start <= m.start() < o.end for o, _ in found):
+            found.append((Number(m.group("h"), m.start(), m.end("h"), frozenset(
+                CLOCK_OFFSET + hh * 60 for hh in _hours(int(m.group("h")), mer))), mer))
+    return [n for n, _ in found]
+
+
+def _clock_times(text: str, lang: str) -> list[tuple[Number, str]]:
+    found: list[tuple[Number, str]] = []
     for pattern, words in _patterns(lang):
         for m in pattern.finditer(text):
-            if any(n.start < m.end() and m.start() < n.end for n in found):
+            if any(n.start < m.end() and m.start() < n.end for n, _ in found):
                 continue
             hour = m.group("h")
             h = int(hour) if hour.isdigit() else words[hour.lower()]
@@ -75,7 +89,8 @@ def clock_times(text: str, lang: str) -> list[Number]:
             if h > 24 or minutes > 59:
                 continue
             start = m.start("h")
-            found.append(Number(text[start:m.end()].strip(), start, m.end(),
-                                frozenset(CLOCK_OFFSET + hh * 60 + minutes
-                                          for hh in _hours(h, m.group("mer") or ""))))
+            mer = m.group("mer") or ""
+            found.append((Number(text[start:m.end()].strip(), start, m.end(),
+                                 frozenset(CLOCK_OFFSET + hh * 60 + minutes for hh in _hours(h, mer))),
+                          mer))
     return found
