@@ -14,6 +14,7 @@ from pathlib import Path
 
 import tqcheck
 from tqcheck import calibrate, detect
+from tqcheck.align import wordlayer
 from tqcheck.align.aligner import align
 from tqcheck.checks import Context, build_checks, plan_checks, run_checks
 from tqcheck.errors import TqcheckError
@@ -109,8 +110,11 @@ def analyse(
     engine: Engine,
     opts: CheckOptions,
     progress: Progress = _no_progress,
+    lexical: wordlayer.PendingLexical | None = None,
 ) -> Report:
-    """Everything after the engine: align, score, check, and assemble the report."""
+    """Everything after the engine: align, score, check, and assemble the report.
+
+    `lexical` is the word layer's analysis if check_pair started it before the engine."""
     t0 = time.perf_counter()
     back: list[str] = []
     back_split: list[tuple[str, ...]] = []
@@ -141,9 +145,11 @@ def analyse(
 
     info = engine.info(prep.tgt_lang, prep.src_lang)
     thresholds, calibrated = effective_thresholds(prep, info, opts)
+    chosen = build_checks(opts.enable or None, opts.disable, opts.severities)
+    units, words = _word_layer(prep, units, chosen, lexical)
     ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, thresholds=thresholds,
-                  length_ratio=_length_ratio(units), engine=info.name)
-    checks, skipped = plan_checks(build_checks(opts.enable or None, opts.disable, opts.severities), ctx)
+                  length_ratio=_length_ratio(units), engine=info.name, **words)
+    checks, skipped = plan_checks(chosen, ctx)
     units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
     t_end = time.perf_counter()
 
@@ -162,6 +168,17 @@ def analyse(
         checks_ran=tuple(c.id for c in checks),
         checks_skipped=skipped,
     )
+
+
+def _word_layer(prep: Prepared, units: list[AlignedUnit], checks: Sequence[object],
+                lexical: wordlayer.PendingLexical | None) -> tuple[list[AlignedUnit], dict]:
+    """Word alignments on the units, and what the checks' Context says about the lexicons
+    (tqcheck/align/wordlayer.py); nothing is analysed when no chosen check reads words."""
+    if not any(getattr(c, "uses_words", False) for c in checks):
+        return units, {}
+    lex = (lexical or wordlayer.start(prep.source, prep.translation, prep.src_lang,
+                                      prep.tgt_lang)).result()
+    return wordlayer.attach(units, lex), wordlayer.context(lex)
 
 
 def _length_ratio(units: Sequence[AlignedUnit]) -> float:
@@ -220,9 +237,10 @@ def check_pair(
     engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang,
                                   cache=opts.cache, threads=opts.threads, **opts.engine_options())
     flat = [s for sents in prep.tgt_sentences for s in sents]
+    lexical = wordlayer.start(prep.source, prep.translation, prep.src_lang, prep.tgt_lang)
     back = back_translate(flat, engine, prep.tgt_lang, prep.src_lang, progress)
     t2 = time.perf_counter()
-    report = analyse(prep, back, engine, opts, progress)
+    report = analyse(prep, back, engine, opts, progress, lexical)
     timings = {"read_detect_segment": round(t1 - t0, 4), "translate": round(t2 - t1, 4),
                **report.timings, "total": round(time.perf_counter() - t0, 4)}
     report = replace(report, timings=timings)

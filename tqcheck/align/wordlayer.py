@@ -16,6 +16,15 @@ def start(source: Document, translation: Document, src_lang: str, tgt_lang: str
                          src_lang, tgt_lang)
 
 
+PendingLexical = lexicon.PendingLexical
+
+
+def context(lex: lexicon.Lexical) -> dict[str, object]:
+    """The Context fields that tell checks which lexicons exist (see Check.unavailable)."""
+    return {"lexicon_src": lex.src_backend, "lexicon_tgt": lex.tgt_backend,
+            "dictionary": lex.src_dictionary}
+
+
 def attach(units: Sequence[AlignedUnit], lex: lexicon.Lexical) -> list[AlignedUnit]:
     """Units with `.words` set where both sides have words to align."""
     if lex.src_backend is None or lex.tgt_backend is None:

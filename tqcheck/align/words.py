@@ -64,6 +64,19 @@ class WordAlignment:
     def coverage_tgt(self) -> float:
         return _coverage(self.content_tgt(), {lk.tgt for lk in self.links})
 
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form (report version 3): offsets into the unit's source / translation
+        text; links as [source word, translation word, how]."""
+        def words(ws: tuple[Word, ...]) -> list[dict[str, object]]:
+            return [{"text": w.text, "start": w.start, "end": w.end, "lemma": w.lemma, "pos": w.pos,
+                     "known": w.known, "content": w.content} for w in ws]
+        return {"source": words(self.src_words), "translation": words(self.tgt_words),
+                "links": [[lk.src, lk.tgt, lk.how] for lk in self.links],
+                "unaligned_source": list(self.unaligned_src),
+                "unaligned_translation": list(self.unaligned_tgt),
+                "coverage": {"source": round(self.coverage_src, 4),
+                             "translation": round(self.coverage_tgt, 4)}}
+
     def counterparts_src(self, i: int) -> list[int]:
         return [lk.tgt for lk in self.links if lk.src == i]
 
@@ -162,8 +175,8 @@ def align_words(src: Sequence[Word], tgt: Sequence[Word], back: str = "", *,
         if i in linked_s or not src[i].content or not in_back[i]:
             continue
         pos = _rel(_in_back(s_lem[i], s_txt[i], back_tokens), nb)
-        best = min((abs(_rel(j, nt) - pos), j) for j in range(nt)
-                   if j not in linked_t and tgt[j].content) if nt else None
+        best = min(((abs(_rel(j, nt) - pos), j) for j in range(nt)
+                    if j not in linked_t and tgt[j].content), default=None)
         if best is not None and best[0] <= BACK_WINDOW:
             links.append(Link(i, best[1], "back"))
             linked_s.add(i)

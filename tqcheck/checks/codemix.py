@@ -105,6 +105,8 @@ class CodeMixing(Check):
         f"of {MIN_RUN} or more lowercase words copied from the source with a source function word."
     )
 
+    uses_words = True  # one word with a lexicon for both sides; else the phrase rule
+
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         from tqcheck.checks.wordspan import words_of
         wa = words_of(unit)

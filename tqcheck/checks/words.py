@@ -3,7 +3,7 @@ an unrelated word, or by its opposite. Each names the words on both sides, the
 dictionary's expected translations and the back-translation."""
 from __future__ import annotations
 
-from tqcheck.align.words import WordAlignment, fold
+from tqcheck.align.words import WordAlignment, fold, stem_match
 from tqcheck.checks.base import Context, register
 from tqcheck.checks.wordspan import MEANING_POS, WordCheck, gap, hole, reliable, span_evidence, words_of
 from tqcheck.lexicon import Word, antonyms, grammar_lemmas
@@ -31,7 +31,7 @@ class OmittedWords(WordCheck):
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         wa = words_of(unit)
-        if wa is None or not reliable(wa, ctx):
+        if wa is None or not reliable(wa, ctx, "src"):
             return []
         out = []
         for i in wa.unaligned_src:
@@ -58,7 +58,7 @@ class AddedWords(WordCheck):
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         wa = words_of(unit)
-        if wa is None or not reliable(wa, ctx):
+        if wa is None or not reliable(wa, ctx, "tgt"):
             return []
         back = {fold(t) for t in unit.back_translation.split()}
         src = {fold(w.lemma) for w in wa.src_words} | {fold(w.text) for w in wa.src_words}
@@ -202,7 +202,9 @@ class Opposite(WordCheck):
                 ev = span_evidence(unit, wa, src=[i], tgt=[j])
                 ev["opposite"] = list(opp)
                 s, t = wa.src_words[i], wa.tgt_words[j]
-                confirmed = ctx.src_lang == "en" and any(b.startswith(fold(opp[1])[:5]) for b in back)
+                # The back-translation (English here) brings an antonym of the source back.
+                confirmed = ctx.src_lang == "en" and any(
+                    stem_match(b, fold(a)) for a in antonyms.table().get(s.lemma, ()) for b in back)
                 out.append(self.graded(f"“{s.text}” is rendered by its opposite “{t.text}” "
                                        f"({opp[0]} ↔ {opp[1]})", confirmed, **ev))
                 break

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from tqcheck.align.words import WordAlignment
 from tqcheck.checks.base import Check, Context
-from tqcheck.lexicon import Word
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 # Parts of speech whose loss or addition changes what a sentence says.
@@ -63,21 +62,27 @@ def hole(wa: WordAlignment, i: int, side: str, ctx: Context, max_width: float) -
             and g[1] >= ctx.threshold("min_stand_in_distance", NEAR))
 
 
-def reliable(wa: WordAlignment, ctx: Context) -> bool:
-    """Whether the alignment covers enough of both sides that one unaligned word stands
-    out: in a free translation most words are unaligned and none is evidence."""
+def reliable(wa: WordAlignment, ctx: Context, side: str) -> bool:
+    """Whether the alignment covers enough of both sides, leaving the one word in question
+    aside on its side, that one unaligned word stands out: in a free translation most
+    words are unaligned and none is evidence."""
     limit = ctx.threshold("min_word_coverage", MIN_COVERAGE)
-    return min(wa.coverage_src, wa.coverage_tgt) >= limit
+    linked = {lk.src for lk in wa.links} if side == "src" else {lk.tgt for lk in wa.links}
+    content = wa.content_src() if side == "src" else wa.content_tgt()
+    own = sum(i in linked for i in content) / max(1, len(content) - 1)
+    other = wa.coverage_tgt if side == "src" else wa.coverage_src
+    return min(own, other) >= limit
 
 
 def span_evidence(unit: AlignedUnit, wa: WordAlignment, *, src: Sequence[int] = (),
                   tgt: Sequence[int] = ()) -> dict[str, object]:
-    def spans(words: Sequence[Word], idx: Sequence[int]) -> list[dict[str, object]]:
-        return [{"text": words[i].text, "start": words[i].start, "end": words[i].end,
-                 "lemma": words[i].lemma} for i in idx]
+    # Spans as [start, end] offsets into the unit's source / translation text (the
+    # reports' convention), and the words with their lemmas beside them.
     ev: dict[str, object] = {
-        "source_spans": spans(wa.src_words, src),
-        "target_spans": spans(wa.tgt_words, tgt),
+        "source_spans": [[wa.src_words[i].start, wa.src_words[i].end] for i in src],
+        "target_spans": [[wa.tgt_words[i].start, wa.tgt_words[i].end] for i in tgt],
+        "source_words": [wa.src_words[i].text for i in src],
+        "target_words": [wa.tgt_words[i].text for i in tgt],
         "expected": sorted({t for i in src for t in wa.src_words[i].translations}),
         "back_translation": unit.back_translation,
         "source_line": unit.source[0].line if unit.source else None,
@@ -90,6 +95,7 @@ class WordCheck(Check):
     """A check that reads unit.words; `needs_dictionary` also needs the bilingual one."""
 
     needs_dictionary = False
+    uses_words = True
 
     def unavailable(self, ctx: Context) -> str | None:
         return need_words(ctx, dictionary=self.needs_dictionary)

@@ -113,6 +113,10 @@ def engines(engine_url: o.EngineUrl = None, api_key: o.ApiKey = None) -> None:
     for name, (pairs, why) in available_pairs(url=eff.options.engine_url, api_key=eff.options.api_key).items():
         shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"(none: {why})"
         typer.echo(f"{name}: {shown}")
+    from tqcheck import lexicon
+    typer.echo("word layer:")
+    for line in lexicon.status():
+        typer.echo(line)
 
 
 def _register_groups() -> None:

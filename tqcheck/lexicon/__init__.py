@@ -37,6 +37,28 @@ def describe(lang: str, other: str) -> str:
     return b.describe()
 
 
+def status() -> list[str]:
+    """What `tqcheck engines` prints about the word layer: per language, its analyser;
+    then the bilingual dictionaries and WordNet."""
+    from tqcheck import lang
+    from tqcheck.lexicon import antonyms
+    from tqcheck.translate.apertium import installed_modes
+    lines = []
+    for code in lang.known():
+        found = mode_for_language(code, "")
+        if found is not None:
+            lines.append(f"  {code}: apertium {found[0]} (lemma, part of speech, known words)")
+        elif wordlist.available(code):
+            lines.append(f"  {code}: wordfreq + simplemma (known words, lemmas; no dictionary)")
+        else:
+            lines.append(f"  {code}: none (word-level checks are skipped)")
+    dicts = sorted(m for m in installed_modes() if mode_for_language(m.split("-")[0], "") is not None)
+    lines.append("  dictionaries: " + (", ".join(dicts) or "none (apt-get install apertium-eng-spa …)"))
+    lines.append("  antonyms: " + ("WordNet 3.0 (wordnet-base)" if antonyms.available()
+                                   else "none (apt-get install wordnet-base)"))
+    return lines
+
+
 @dataclass(frozen=True)
 class Lexical:
     """Words of every source and translation passage, and which backend made them."""

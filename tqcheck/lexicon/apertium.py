@@ -20,7 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from tqcheck.lexicon.base import Backend, Pending, Word
-from tqcheck.translate.apertium import ISO3, MODES_DIR, installed_modes, mode_for
+from tqcheck.translate import debian_pairs
+from tqcheck.translate.apertium import MODES_DIR, installed_modes, mode_for
 
 # Characters of Apertium's stream format; replacing them by a space keeps every offset.
 _RESERVED = str.maketrans({c: " " for c in "^$/\\<>@*[]{}#+~|\n\r\t"})
@@ -71,9 +72,9 @@ def mode_for_language(lang: str, other: str) -> tuple[str, bool] | None:
     direct = mode_for(lang, other)
     if direct and mode_data(direct):
         return direct, mode_data(direct).autobil is not None  # type: ignore[union-attr]
-    code = ISO3.get(lang, lang)
+    codes = debian_pairs.apertium_codes(lang)
     for mode in sorted(installed_modes()):
-        if mode.split("-")[0] in (code, lang) and mode_data(mode):
+        if mode.split("-")[0] in codes and mode_data(mode):
             return mode, False
     return None
 
