@@ -1,6 +1,7 @@
-"""The little per-language knowledge the word layer needs, in one place until
-tqcheck/lang/ holds it: lemmas that Apertium tags as lexical verbs or adverbs but that
-carry grammar rather than content (auxiliaries, the Catalan periphrastic past, "not").
+"""The one per-language table the word layer needs that tqcheck/lang/ has no field for
+yet: lemmas that Apertium tags as lexical verbs or adverbs but that carry grammar rather
+than content (auxiliaries, the Catalan periphrastic past "va anunciar", "not"). lang's
+function_words cannot stand in: they hold content words too ("said").
 """
 from __future__ import annotations
 
@@ -15,9 +16,6 @@ GRAMMAR_LEMMAS: dict[str, frozenset[str]] = {
     "pt": frozenset({"ser", "estar", "haver", "ter", "poder", "ir", "não", "também", "muito", "mais"}),
     "fr": frozenset({"être", "avoir", "pouvoir", "aller", "ne", "pas", "aussi", "très", "plus"}),
 }
-
-# Languages whose speakers drop subject pronouns: there a missing subject is no omission.
-PRO_DROP = frozenset({"es", "ca", "pt", "it", "gl", "ar"})
 
 
 def grammar_lemmas(lang: str) -> frozenset[str]:

@@ -17,24 +17,31 @@ FUNCTION_TOP_N = 150
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
+def code(lang: str) -> str:
+    """The language's wordfreq code (tqcheck/lang/<code>.py), else the ISO code itself."""
+    from tqcheck import lang as languages
+    return languages.get(lang).wordfreq or lang
+
+
+@lru_cache(maxsize=64)
 def available(lang: str) -> bool:
     try:
         import wordfreq
     except ImportError:
         return False
-    return lang in wordfreq.available_languages()
+    return code(lang) in wordfreq.available_languages()
 
 
 @lru_cache(maxsize=None)
 def _function_words(lang: str) -> frozenset[str]:
     import wordfreq
-    return frozenset(wordfreq.top_n_list(lang, FUNCTION_TOP_N))
+    return frozenset(wordfreq.top_n_list(code(lang), FUNCTION_TOP_N))
 
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
     import wordfreq
-    return wordfreq.zipf_frequency(word, lang)
+    return wordfreq.zipf_frequency(word, code(lang))
 
 
 def _lemma(word: str, lang: str) -> str:
