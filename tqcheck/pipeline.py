@@ -110,7 +110,7 @@ def analyse(
     engine: Engine,
     opts: CheckOptions,
     progress: Progress = _no_progress,
-    lexical: wordlayer.PendingLexical | None = None,
+    lexical: wordlayer.PendingLexical | wordlayer.Done | None = None,
 ) -> Report:
     """Everything after the engine: align, score, check, and assemble the report.
 
@@ -170,8 +170,14 @@ def analyse(
     )
 
 
+def _uses_words(opts: CheckOptions) -> bool:
+    checks = build_checks(opts.enable or None, opts.disable, opts.severities)
+    return any(getattr(c, "uses_words", False) for c in checks)
+
+
 def _word_layer(prep: Prepared, units: list[AlignedUnit], checks: Sequence[object],
-                lexical: wordlayer.PendingLexical | None) -> tuple[list[AlignedUnit], dict]:
+                lexical: wordlayer.PendingLexical | wordlayer.Done | None
+                ) -> tuple[list[AlignedUnit], dict]:
     """Word alignments on the units, and what the checks' Context says about the lexicons
     (tqcheck/align/wordlayer.py); nothing is analysed when no chosen check reads words."""
     if not any(getattr(c, "uses_words", False) for c in checks):
@@ -237,7 +243,8 @@ def check_pair(
     engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang,
                                   cache=opts.cache, threads=opts.threads, **opts.engine_options())
     flat = [s for sents in prep.tgt_sentences for s in sents]
-    lexical = wordlayer.start(prep.source, prep.translation, prep.src_lang, prep.tgt_lang)
+    lexical = (wordlayer.start(prep.source, prep.translation, prep.src_lang, prep.tgt_lang)
+               if _uses_words(opts) else None)
     back = back_translate(flat, engine, prep.tgt_lang, prep.src_lang, progress)
     t2 = time.perf_counter()
     report = analyse(prep, back, engine, opts, progress, lexical)
@@ -312,6 +319,8 @@ def check_pairs(
         by_pair.setdefault((prep.tgt_lang, prep.src_lang), []).append(i)
     make = engine_for or _default_engine(opts)
     for (tgt, src), members in by_pair.items():
+        words = wordlayer.Batch([(prepared[i].source, prepared[i].translation) for i in members],
+                                src, tgt) if _uses_words(opts) else None
         try:
             engine = make(tgt, src)
             flat = [s for i in members for sents in prepared[i].tgt_sentences for s in sents]
@@ -321,10 +330,11 @@ def check_pairs(
                 results[i] = exc
             continue
         pos = 0
-        for i in members:
+        for i, lexical in zip(members, words.parts() if words else [None] * len(members)):
             n = sum(len(sents) for sents in prepared[i].tgt_sentences)
             try:
-                results[i] = report = analyse(prepared[i], out[pos : pos + n], engine, opts)
+                results[i] = report = analyse(prepared[i], out[pos : pos + n], engine, opts,
+                                              lexical=lexical)
                 if cache is not None and i in keys:
                     cache.put(keys[i], report)
             except TqcheckError as exc:

@@ -19,6 +19,35 @@ def start(source: Document, translation: Document, src_lang: str, tgt_lang: str
 PendingLexical = lexicon.PendingLexical
 
 
+class Done:
+    """An analysis already collected, in the shape analyse() takes."""
+
+    def __init__(self, lex: lexicon.Lexical) -> None:
+        self.lex = lex
+
+    def result(self) -> lexicon.Lexical:
+        return self.lex
+
+
+class Batch:
+    """The articles of one language pair analysed together: one process per side for the
+    whole batch, started before the engine; `parts()` gives each article its share."""
+
+    def __init__(self, docs: Sequence[tuple[Document, Document]], src_lang: str, tgt_lang: str) -> None:
+        self.sizes = [(len(s.passages), len(t.passages)) for s, t in docs]
+        self.pending = lexicon.start([p.text for s, _ in docs for p in s.passages],
+                                     [p.text for _, t in docs for p in t.passages], src_lang, tgt_lang)
+
+    def parts(self) -> list[Done]:
+        lex = self.pending.result()
+        out, a, b = [], 0, 0
+        for ns, nt in self.sizes:
+            out.append(Done(replace(lex, src_words=lex.src_words[a:a + ns] if lex.src_words else (),
+                                    tgt_words=lex.tgt_words[b:b + nt] if lex.tgt_words else ())))
+            a, b = a + ns, b + nt
+        return out
+
+
 def context(lex: lexicon.Lexical) -> dict[str, object]:
     """The Context fields that tell checks which lexicons exist (see Check.unavailable)."""
     return {"lexicon_src": lex.src_backend, "lexicon_tgt": lex.tgt_backend,

@@ -27,7 +27,8 @@ class NonWord(WordCheck):
     severity = Severity.ERROR
     description = ("A translation token that neither the target analyser nor its word list "
                    "(wordfreq) knows, and that is not a name, a number, a URL or copied from the "
-                   "source: glued or garbled words such as “reculadaenIrán”.")
+                   "source: glued or garbled words such as “reculadaenIrán” (an error when letter "
+                   "case shows the glue, else a warning).")
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         wa = words_of(unit)
@@ -49,7 +50,7 @@ class NonWord(WordCheck):
                 continue
             out.append(self.graded(
                 f"“{w.text}” (translation line {unit.target[0].line}) is not a word of "
-                f"{ctx.tgt_lang}", listed is False or glued, **span_evidence(unit, wa, tgt=[j])))
+                f"{ctx.tgt_lang}", glued, **span_evidence(unit, wa, tgt=[j])))
         return out
 
 

@@ -24,7 +24,9 @@ def _meaning(w: Word, lang: str) -> bool:
 class OmittedWords(WordCheck):
     id = "omitted-words"
     title = "A source content word with nothing in its place"
-    severity = Severity.ERROR
+    # A warning: at ≤ 2 false flags per 100 clean sentences it finds few omissions
+    # (benchmarks/word_eval.py); raise it in the config to gate on it.
+    severity = Severity.WARNING
     description = ("A source noun, verb, adjective or name that no translation word renders (by "
                    "dictionary, identity, cognate or back-translation), with nothing unaligned in "
                    "its place; an error when the dictionary and the back-translation agree.")
@@ -166,8 +168,8 @@ class Mistranslation(WordCheck):
 class Opposite(WordCheck):
     id = "opposite"
     title = "A word rendered by its opposite"
-    severity = Severity.ERROR
-    description = ("A source word and the translation word in its place are antonyms in WordNet "
+    severity = Severity.WARNING
+    description = ("A source adjective and the translation adjective in its place are antonyms in WordNet "
                    "(English directly, other languages through their dictionary translations); "
                    "an error when the back-translation brings the opposite back, else a warning.")
     needs_dictionary = True
@@ -190,11 +192,13 @@ class Opposite(WordCheck):
         ns, nt = max(1, len(wa.src_words) - 1), max(1, len(wa.tgt_words) - 1)
         back = {fold(t) for t in unit.back_translation.split()}
         out = []
+        # Adjectives only: WordNet's noun and verb antonyms (mother/father, take/give) are
+        # too often what a translation says in other words ("padres", "di").
         for i in wa.content_src():
-            if i in sure_s or wa.src_words[i].pos == "adv":
+            if i in sure_s or wa.src_words[i].pos != "adj":
                 continue
             for j in wa.content_tgt():
-                if j in sure_t or abs(i / ns - j / nt) > STAND_IN:
+                if j in sure_t or abs(i / ns - j / nt) > STAND_IN or wa.tgt_words[j].pos != "adj":
                     continue
                 opp = opposite_pair(wa, i, j, ctx)
                 if opp is None:
