@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import time
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +27,7 @@ from tqcheck.segment import SEGMENTER_ID, split_sentences
 from tqcheck.translate.base import Engine, EngineInfo
 from tqcheck.report_cache import ReportCache, report_key
 from tqcheck.translate.cache import default_path
+from tqcheck.translate.none import NAME as NONE
 from tqcheck.translate.registry import get_engine
 
 # progress(stage, done, total)
@@ -49,6 +51,9 @@ class CheckOptions:
     severities: Mapping[str, str] = field(default_factory=dict)
     calibrations: tuple[str, ...] = ()  # calibration files tried before the shipped ones
     engine_url: str | None = None  # the server, for engines that are one (libretranslate)
+    require_engine: bool = False  # auto without an engine for the pair: error, not `none`
+    glossary: str | None = None  # key terms file (TSV, CSV, TBX)
+    words: str | None = None  # the user's word list for the spelling check
     # Kept out of repr, so it never reaches a log nor the report cache key.
     api_key: str | None = field(default=None, repr=False)
 
@@ -121,7 +126,10 @@ def analyse(
         pos += len(sents)
     src_passages = prep.source.passages
     tgt_passages = prep.translation.passages
-    beads = align([p.text for p in src_passages], [p.text for p in tgt_passages], back,
+    info = engine.info(prep.tgt_lang, prep.src_lang)
+    has_back = info.name != NONE
+    beads = align([p.text for p in src_passages], [p.text for p in tgt_passages],
+                  back if has_back else None, use_anchors=not has_back,
                   src_kinds=[p.kind for p in src_passages], tgt_kinds=[p.kind for p in tgt_passages])
     t_align = time.perf_counter()
 
@@ -133,17 +141,20 @@ def analyse(
                                  back_sentences=tuple(b for k in bead.tgt for b in back_split[k])))
     paired = [i for i, u in enumerate(units) if u.source and u.target]
     progress("score", 0, len(units))
-    scores, article = Scorer().score([units[i].back_translation for i in paired],
-                                     [" ".join(p.text for p in units[i].source) for i in paired])
-    for i, sc in zip(paired, scores):
-        units[i] = replace(units[i], scores=sc)
+    if has_back:
+        scores, article = Scorer().score([units[i].back_translation for i in paired],
+                                         [" ".join(p.text for p in units[i].source) for i in paired])
+        for i, sc in zip(paired, scores):
+            units[i] = replace(units[i], scores=sc)
+    else:
+        article = Scorer().unscored()
     progress("score", len(units), len(units))
 
-    info = engine.info(prep.tgt_lang, prep.src_lang)
     thresholds, calibrated = effective_thresholds(prep, info, opts)
     checks = build_checks(opts.enable or None, opts.disable, opts.severities)
-    ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, thresholds=thresholds,
-                  length_ratio=_length_ratio(units))
+    ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf or 0.0, thresholds=thresholds,
+                  length_ratio=_length_ratio(units), engine=info.name)
+    checks = [c for c in checks if c.unavailable(ctx) is None]
     units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
     t_end = time.perf_counter()
 
@@ -215,8 +226,9 @@ def check_pair(
             return replace(hit, timings={"total": round(time.perf_counter() - t0, 4), "cached": 1.0})
     prep = prepare(src_path, tgt_path, opts)
     t1 = time.perf_counter()
-    engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang,
-                                  cache=opts.cache, threads=opts.threads, **opts.engine_options())
+    engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang, cache=opts.cache,
+                                  threads=opts.threads, require=opts.require_engine,
+                                  **opts.engine_options())
     flat = [s for sents in prep.tgt_sentences for s in sents]
     back = back_translate(flat, engine, prep.tgt_lang, prep.src_lang, progress)
     t2 = time.perf_counter()
@@ -246,8 +258,10 @@ def _engine_info(opts: CheckOptions) -> Callable[[str, str], EngineInfo | None]:
     @functools.lru_cache(maxsize=None)
     def info(tgt: str, src: str) -> EngineInfo | None:
         try:
-            return get_engine(opts.engine, tgt, src, cache=False, threads=opts.threads,
-                              **opts.engine_options()).info(tgt, src)
+            with warnings.catch_warnings():  # the run itself warns when it falls back
+                warnings.simplefilter("ignore")
+                return get_engine(opts.engine, tgt, src, cache=False, threads=opts.threads,
+                                  require=opts.require_engine, **opts.engine_options()).info(tgt, src)
         except TqcheckError:
             return None
     return info
@@ -310,4 +324,4 @@ def check_pairs(
 
 def _default_engine(opts: CheckOptions) -> Callable[[str, str], Engine]:
     return lambda src, tgt: get_engine(opts.engine, src, tgt, cache=opts.cache, threads=opts.threads,
-                                       **opts.engine_options())
+                                       require=opts.require_engine, **opts.engine_options())

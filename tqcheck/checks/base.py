@@ -19,6 +19,11 @@ class Context:
     # Median translation/source length ratio of the article's paired units: each
     # article is its own reference for what "much shorter" means.
     length_ratio: float = 1.0
+    engine: str = ""  # the back-translation engine's name; "none" when there is none
+
+    @property
+    def has_back_translation(self) -> bool:
+        return self.engine != "none"
 
     def threshold(self, name: str, default: float) -> float:
         return float(self.thresholds.get(name, default))
@@ -36,6 +41,15 @@ class Check(ABC):
     def __init__(self, severity: Severity | None = None) -> None:
         if severity is not None:
             self.severity = severity
+
+    # Checks that judge by the back-translation cannot run without one (--engine none).
+    needs_back_translation: bool = False
+
+    def unavailable(self, ctx: Context) -> str | None:
+        """Why this check cannot run here, or None when it can."""
+        if self.needs_back_translation and not ctx.has_back_translation:
+            return "needs a back-translation (--engine none)"
+        return None
 
     @abstractmethod
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
