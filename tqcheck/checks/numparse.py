@@ -15,7 +15,11 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 # U+066C only ever groups thousands, so it folds to a space, which is never a decimal mark.
 _SEPARATORS = str.maketrans({"\u066c": " ", "\u066b": ".", "\u202f": " ", "\u00a0": " ",
                              "\u2009": " "})
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?(?!\d)|(?<![\w])\d+(?:[.,]\d+)?")
+# Arabic joins the conjunction و and prepositions to the next word, digits included
+# ("و34"): a letter of Arabic script before a number does not make it part of a word.
+_NOT_WORD = r"[^\W\u0600-\u06ff]"
+_NUMBER = re.compile(rf"(?<!{_NOT_WORD})(?<![.,])\d{{1,3}}(?:[ ,.]\d{{3}})+(?:[.,]\d+)?(?!\d)"
+                     rf"|(?<!{_NOT_WORD})\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True)

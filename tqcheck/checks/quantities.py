@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tqcheck.checks.numparse import Number
+from tqcheck.checks.numwords_ar import spelled_ar
 
 # Scale words per language; "mil millones" is checked before "mil".
 SCALES: dict[str, list[tuple[str, float]]] = {
@@ -33,23 +34,25 @@ _UNIT = re.compile(r"\s*-?\s*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in e
 # "2 to 4 inches", "2-4 inches", "between 2 and 4 inches": the unit covers both ends.
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to|and|or)\s*$", re.IGNORECASE)
 _FAHRENHEIT = re.compile(r"\s*(?:°\s*F\b|degrees(?! Celsius| C\b))", re.IGNORECASE)
+# Arabic parts of the day, with or without their case ending: صباحًا, مساءً, ظهرا, فجر.
+_AR_MERIDIEM = r"(?:صباح|مساء|ظهر|فجر|ليل)[اًً]*"
 # Clock times are rewritten by translators (7 p.m. → 19:00 → a las 7 de la tarde), so
 # they are compared as minutes of the day, offset so they never equal a plain number.
 CLOCK_OFFSET = 1e7
 _MERIDIEM = r"(?P<mer>[ap]\.?\s?m\.?(?!\w)|o'clock|de la (?:mañana|tarde|noche|madrugada)|del (?:matí|vespre)|" \
-            r"da (?:manhã|tarde|noite)|h\b|horas?\b|hores?\b|heures?\b)"
+            r"da (?:manhã|tarde|noite)|h\b|horas?\b|hores?\b|heures?\b|" + _AR_MERIDIEM + ")"
 _CLOCKS = [
     re.compile(r"(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?!\d)(?:\s*" + _MERIDIEM + ")?", re.IGNORECASE),
     # Hour only: "24 horas" is a duration, so only a.m./p.m.-like markers make a time.
     re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})(?:\.(?P<m>\d{2}))?\s*(?P<mer>[ap]\.?\s?m\.?(?!\w)|o'clock|"
-               r"de la (?:mañana|tarde|noche|madrugada))", re.IGNORECASE),
-    re.compile(r"\b(?:a las|las|a la|a les|les|às|as|à)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?!\d)"
+               r"de la (?:mañana|tarde|noche|madrugada)|" + _AR_MERIDIEM + ")", re.IGNORECASE),
+    re.compile(r"\b(?:a las|las|a la|a les|les|às|as|à|الساعة)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?!\d)"
                r"(?:\s*" + _MERIDIEM + ")?", re.IGNORECASE),
 ]
 
 
 # "a las 7" is a time in Romance languages; in English "as 2 to 4" is not.
-_ARTICLE_CLOCK_LANGS = {"es", "ca", "pt", "gl", "fr", "it"}
+_ARTICLE_CLOCK_LANGS = {"es", "ca", "pt", "gl", "fr", "it", "ar"}
 
 
 def clock_times(text: str, lang: str) -> list[Number]:
@@ -73,9 +76,9 @@ def clock_times(text: str, lang: str) -> list[Number]:
             if h > 24 or minutes > 59:
                 continue
             mer = (m.group("mer") or "").lower()
-            if mer.startswith("p") or any(w in mer for w in ("tarde", "noche", "vespre", "noite")):
+            if mer.startswith("p") or any(w in mer for w in ("tarde", "noche", "vespre", "noite", "مساء", "ليل")):
                 hours = {h % 12 + 12}
-            elif mer.startswith("a") or any(w in mer for w in ("mañana", "madrugada", "matí", "manhã")):
+            elif mer.startswith("a") or any(w in mer for w in ("mañana", "madrugada", "matí", "manhã", "صباح", "فجر")):
                 hours = {h % 12}
             else:
                 hours = {h % 24, (h + 12) % 24} if h <= 12 else {h % 24}
@@ -188,6 +191,8 @@ def spelled(text: str, lang: str) -> list[float]:
     out = [float(2000 + int(y)) for y in _SHORT_YEAR.findall(text)]
     for value, word in enumerate(WORDS.get(lang, [])):
         out += [float(value)] * len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered))
+    if lang == "ar":
+        out += spelled_ar(text)
     # Centuries and monarchs: 19th century → siglo XIX.
     out += [float(_roman(m)) for m in _ROMAN.findall(text) if _roman(m)]
     for word, value in FEMININE.get(lang, {}).items():

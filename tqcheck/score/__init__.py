@@ -37,7 +37,7 @@ class ArticleScores:
     def line(self, dash: str = "–", sep: str = "  ") -> str:
         """"chrF 52.8 (95% CI 47.4–55.4)  BLEU 17.6", or why there is no score."""
         if self.chrf is None or self.chrf_ci is None or self.bleu is None:
-            return "no round trip (no back-translation engine)"
+            return "n/a (no back-translation: engine none)"
         lo, hi = self.chrf_ci
         return f"chrF {self.chrf:.1f} (95% CI {lo:.1f}{dash}{hi:.1f}){sep}BLEU {self.bleu:.1f}"
 
