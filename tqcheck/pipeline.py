@@ -18,6 +18,9 @@ from tqcheck import calibrate, detect
 from tqcheck.align.aligner import align
 from tqcheck.checks import Context, build_checks, run_checks
 from tqcheck.errors import TqcheckError
+from tqcheck.glossary import Glossary
+from tqcheck.glossary import load as load_glossary
+from tqcheck.glossary import load_words
 from tqcheck.languages import resolve_pair
 from tqcheck.model import AlignedUnit, Document, Passage
 from tqcheck.read import read_pair
@@ -152,8 +155,9 @@ def analyse(
 
     thresholds, calibrated = effective_thresholds(prep, info, opts)
     checks = build_checks(opts.enable or None, opts.disable, opts.severities)
+    glossary, words = user_resources(opts, prep.src_lang, prep.tgt_lang)
     ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf or 0.0, thresholds=thresholds,
-                  length_ratio=_length_ratio(units), engine=info.name)
+                  length_ratio=_length_ratio(units), engine=info.name, glossary=glossary, words=words)
     checks = [c for c in checks if c.unavailable(ctx) is None]
     units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
     t_end = time.perf_counter()
@@ -171,6 +175,25 @@ def analyse(
         timings={"align": round(t_align - t0, 4), "score_check": round(t_end - t_align, 4)},
         cache=dict(getattr(engine, "stats", {}) or {}),
     )
+
+
+def user_resources(opts: CheckOptions, src: str, tgt: str) -> tuple[Glossary | None, frozenset[str]]:
+    """The glossary and word list of the options, read once per file version and pair."""
+    return _resources(opts.glossary, _mtime(opts.glossary), opts.words, _mtime(opts.words), src, tgt)
+
+
+def _mtime(path: str | None) -> float | None:
+    try:
+        return Path(path).stat().st_mtime if path else None
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=16)
+def _resources(glossary: str | None, g_time: float | None, words: str | None, w_time: float | None,
+               src: str, tgt: str) -> tuple[Glossary | None, frozenset[str]]:
+    return (load_glossary(glossary, src, tgt) if glossary else None,
+            load_words(words) if words else frozenset())
 
 
 def _length_ratio(units: Sequence[AlignedUnit]) -> float:
@@ -225,6 +248,7 @@ def check_pair(
         if hit is not None:
             return replace(hit, timings={"total": round(time.perf_counter() - t0, 4), "cached": 1.0})
     prep = prepare(src_path, tgt_path, opts)
+    user_resources(opts, prep.src_lang, prep.tgt_lang)  # a bad glossary fails before the engine runs
     t1 = time.perf_counter()
     engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang, cache=opts.cache,
                                   threads=opts.threads, require=opts.require_engine,
@@ -248,8 +272,10 @@ def _report_cache(opts: CheckOptions) -> ReportCache | None:
 
 
 def _report_key(opts: CheckOptions, src: str | Path, tgt: str | Path | None) -> str | None:
-    # Cache and thread settings change nothing in a report, so they stay out of the key.
-    return report_key(src, tgt, repr(replace(opts, cache=True, threads=None)))
+    # Cache and thread settings change nothing in a report, so they stay out of the key;
+    # the glossary and word list are files whose content does.
+    files = "".join(f"|{p}@{_mtime(p)}" for p in (opts.glossary, opts.words) if p)
+    return report_key(src, tgt, repr(replace(opts, cache=True, threads=None)) + files)
 
 
 def _engine_info(opts: CheckOptions) -> Callable[[str, str], EngineInfo | None]:
@@ -294,6 +320,7 @@ def check_pairs(
                 keys[i] = key
         try:
             prepared[i] = prepare(s, t, opts)
+            user_resources(opts, prepared[i].src_lang, prepared[i].tgt_lang)
         except TqcheckError as exc:
             results[i] = exc
     by_pair: dict[tuple[str, str], list[int]] = {}

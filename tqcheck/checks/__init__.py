@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from tqcheck.checks import (  # noqa: F401  (registration)
-    alignment, codemix, doubled, entities, junk, language, markup, numbers, placeholders, polarity,
-    punctuation, score,
+    alignment, codemix, doubled, entities, junk, keyterms, language, markup, numbers, placeholders,
+    polarity, punctuation, score,
 )
 from tqcheck.checks.base import CHECKS, Check, Context
 from tqcheck.errors import ConfigError

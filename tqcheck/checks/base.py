@@ -5,6 +5,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from tqcheck.glossary import Glossary
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 
@@ -20,6 +21,9 @@ class Context:
     # article is its own reference for what "much shorter" means.
     length_ratio: float = 1.0
     engine: str = ""  # the back-translation engine's name; "none" when there is none
+    glossary: Glossary | None = None  # key terms (--glossary)
+    # Words the spelling check accepts (--words), case-folded.
+    words: frozenset[str] = frozenset()
 
     @property
     def has_back_translation(self) -> bool:
