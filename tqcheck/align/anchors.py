@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tqcheck.checks.numparse import find_numbers
+from tqcheck.checks.numbers.parse import find_numbers
 
 _TOKEN = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{[^{}\s]+\}|%\w+%"
                     r"|[^\W\d_][\w-]*\w")

@@ -20,7 +20,8 @@ class Context:
     # Median translation/source length ratio of the article's paired units: each
     # article is its own reference for what "much shorter" means.
     length_ratio: float = 1.0
-    engine: str = ""  # the back-translation engine's name; "none" when there is none
+    # The engine that made the back-translations ("none": there are none).
+    engine: str = ""
     glossary: Glossary | None = None  # key terms (--glossary)
     # Words the spelling check accepts (--words), case-folded.
     words: frozenset[str] = frozenset()
@@ -50,7 +51,8 @@ class Check(ABC):
     needs_back_translation: bool = False
 
     def unavailable(self, ctx: Context) -> str | None:
-        """Why this check cannot run here, or None when it can."""
+        """Why this check cannot run on this pair at all (no engine, no dictionary for the
+        language...), or None. Asked once per report; the report lists the reasons."""
         if self.needs_back_translation and not ctx.has_back_translation:
             return "needs a back-translation (--engine none)"
         return None
