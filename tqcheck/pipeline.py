@@ -16,7 +16,7 @@ from pathlib import Path
 import tqcheck
 from tqcheck import calibrate, detect
 from tqcheck.align.aligner import align
-from tqcheck.checks import Context, build_checks, plan_checks, run_checks
+from tqcheck.checks import Context, build_checks, plan_checks, run_article_checks, run_checks
 from tqcheck.errors import TqcheckError
 from tqcheck.glossary import Glossary
 from tqcheck.glossary import load as load_glossary
@@ -158,7 +158,8 @@ def analyse(
     ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf or 0.0, thresholds=thresholds,
                   length_ratio=_length_ratio(units), engine=info.name, glossary=glossary, words=words)
     checks, skipped = plan_checks(build_checks(opts.enable or None, opts.disable, opts.severities), ctx)
-    units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
+    units = run_article_checks([replace(u, findings=run_checks(u, checks, ctx)) for u in units],
+                               checks, ctx)
     t_end = time.perf_counter()
 
     return Report(

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tqcheck.glossary import Glossary
@@ -73,3 +73,14 @@ def register(cls: type[Check]) -> type[Check]:
         raise ValueError(f"check id {cls.id!r} is empty or registered twice")
     CHECKS[cls.id] = cls
     return cls
+
+
+class ArticleCheck(Check):
+    """A check that needs the whole article at once (consistency between passages)."""
+
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        return []
+
+    @abstractmethod
+    def run_article(self, units: Sequence[AlignedUnit], ctx: Context) -> dict[int, list[Finding]]:
+        """Findings by aligned unit index."""
