@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import tqcheck
 from tqcheck import calibrate, detect
@@ -49,12 +50,15 @@ class CheckOptions:
     severities: Mapping[str, str] = field(default_factory=dict)
     calibrations: tuple[str, ...] = ()  # calibration files tried before the shipped ones
     engine_url: str | None = None  # the server, for engines that are one (libretranslate)
+    via: str | None = None  # a pivot language the route must go through
+    engine_order: tuple[str, ...] = ()  # the engines auto may use, preferred first
     # Kept out of repr, so it never reaches a log nor the report cache key.
     api_key: str | None = field(default=None, repr=False)
 
-    def engine_options(self) -> dict[str, str | None]:
-        """Settings for get_engine that only some engines take."""
-        return {"url": self.engine_url, "api_key": self.api_key}
+    def engine_options(self) -> dict[str, Any]:
+        """Settings for get_engine: the route's, and those only some engines take."""
+        return {"url": self.engine_url, "api_key": self.api_key, "via": self.via,
+                "order": self.engine_order or None}
 
 
 @dataclass(frozen=True)
@@ -175,14 +179,12 @@ def _side(doc: Document) -> Side:
 
 def effective_thresholds(prep: Prepared, info: EngineInfo, opts: CheckOptions
                          ) -> tuple[dict[str, float], str]:
-    """Defaults < the matching calibration file < options; and where they came from."""
-    cal = calibrate.find(prep.src_lang, prep.tgt_lang, info.name, info.model,
-                         [Path(p) for p in opts.calibrations])
-    thresholds = {**calibrate.DEFAULTS, **(cal.thresholds if cal else {}), **opts.thresholds}
-    source = Path(cal.path).name if cal else "default"
+    """Defaults for the route < the matching calibration file < options; and where they came from."""
+    base, source = calibrate.thresholds_for(prep.src_lang, prep.tgt_lang, info,
+                                            [Path(p) for p in opts.calibrations])
     if opts.thresholds:
         source += "+options"
-    return thresholds, source
+    return {**base, **opts.thresholds}, source
 
 
 def signature(engine: str, model: str, version: str, chrf_sig: str,

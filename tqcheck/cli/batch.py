@@ -31,7 +31,7 @@ def batch(
     fmt: o.Formats = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the state of an earlier, interrupted run.")] = False,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
-    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None,
+    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, via: o.Via = None,
     no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
     fail_on: o.FailOn = None, min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
     min_passage_chrf: o.MinPassageChrf = None, disable: o.Disable = None,
@@ -47,7 +47,7 @@ def batch(
                       cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
                       max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
                       disable=disable, baseline=baseline, config=config,
-                      engine_url=engine_url, api_key=api_key)
+                      engine_url=engine_url, api_key=api_key, via=via)
     formats = fmt or ["json"]
     if "json" not in formats:
         formats = ["json", *formats]
