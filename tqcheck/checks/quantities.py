@@ -32,7 +32,7 @@ _UNIT = re.compile(r"\s*-?\s*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in e
                    re.IGNORECASE)
 # "2 to 4 inches", "2-4 inches", "between 2 and 4 inches": the unit covers both ends.
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to|and|or)\s*$", re.IGNORECASE)
-_FAHRENHEIT = re.compile(r"\s*(?:°\s*F\b|degrees(?! Celsius| C\b))", re.IGNORECASE)
+_FAHRENHEIT = re.compile(r"\s*-?\s*(?:°\s*F\b|degrees?(?! Celsius| C\b))", re.IGNORECASE)
 # Clock times are rewritten by translators (7 p.m. → 19:00 → a las 7 de la tarde), so
 # they are compared as minutes of the day, offset so they never equal a plain number.
 CLOCK_OFFSET = 1e7
@@ -43,6 +43,8 @@ _CLOCKS = [
     # Hour only: "24 horas" is a duration, so only a.m./p.m.-like markers make a time.
     re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})(?:\.(?P<m>\d{2}))?\s*(?P<mer>[ap]\.?\s?m\.?(?!\w)|o'clock|"
                r"de la (?:mañana|tarde|noche|madrugada))", re.IGNORECASE),
+    # Portuguese and French write "19h30", "4h00", "19 h 30" (only for those languages).
+    re.compile(r"(?<![\d.,:\w])(?P<h>\d{1,2})\s?h\s?(?P<m>\d{2})(?!\d)(?:\s*" + _MERIDIEM + ")?", re.IGNORECASE),
     re.compile(r"\b(?:a las|las|a la|a les|les|às|as|à)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?!\d)"
                r"(?:\s*" + _MERIDIEM + ")?", re.IGNORECASE),
 ]
@@ -164,7 +166,8 @@ def _converted(text: str, numbers: list[Number], k: int) -> list[float]:
     if unit is None:
         return []
     if unit == "F":
-        return [(v - 32) * 5 / 9 for v in n.values]
+        # A temperature, or a difference of temperatures ("a 20-degree difference" → 11 °C).
+        return [(v - 32) * 5 / 9 for v in n.values] + [v * 5 / 9 for v in n.values]
     return [v * unit for v in n.values]
 
 
@@ -228,6 +231,9 @@ def reconcile(src: list[Quantity], tgt: list[Quantity], src_text: str, tgt_text:
     missing, left = _match(plain, list(tgt), lambda a, b: bool(a.number.values & b.number.values))
     converted, left = _match([q for q in src if q.approx], left, agrees)
     missing += converted
+    # The translation may be the side that converted: "300 km" checked against an
+    # English "200 miles" (a Portuguese article whose original is English).
+    missing, left = _match(missing, left, agrees)
     # "45 miles (72 kilometers)" → "72 kilómetros": the converted figure may already
     # have matched the source's own metric one, so a conversion may reuse a number.
     missing = [q for q in missing if not (q.approx and any(agrees(q, t) for t in tgt))]
