@@ -42,10 +42,12 @@ _CLOCKS = [
     re.compile(r"(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?!\d)(?:\s*" + _MERIDIEM + ")?", re.IGNORECASE),
     # Hour only: "24 horas" is a duration, so only a.m./p.m.-like markers make a time.
     re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})(?:\.(?P<m>\d{2}))?\s*(?P<mer>[ap]\.?\s?m\.?(?!\w)|o'clock|"
-               r"de la (?:mañana|tarde|noche|madrugada))", re.IGNORECASE),
+               r"de la (?:mañana|tarde|noche|madrugada)|da (?:manhã|tarde|noite)|"
+               r"(?:heures?|h) (?:du (?:matin|soir)|de l'après-midi))", re.IGNORECASE),
     # Portuguese and French write "19h30", "4h00", "19 h 30" (only for those languages).
     re.compile(r"(?<![\d.,:\w])(?P<h>\d{1,2})\s?h\s?(?P<m>\d{2})(?!\d)(?:\s*" + _MERIDIEM + ")?", re.IGNORECASE),
-    re.compile(r"\b(?:a las|las|a la|a les|les|às|as|à)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?!\d)"
+    # Not "à 3 000 articles": a thousands group after the digits is a number, not an hour.
+    re.compile(r"\b(?:a las|las|a la|a les|les|às|as|à)\s+(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?!\d|[\s.,]\d{3}(?!\d))"
                r"(?:\s*" + _MERIDIEM + ")?", re.IGNORECASE),
 ]
 
@@ -75,9 +77,9 @@ def clock_times(text: str, lang: str) -> list[Number]:
             if h > 24 or minutes > 59:
                 continue
             mer = (m.group("mer") or "").lower()
-            if mer.startswith("p") or any(w in mer for w in ("tarde", "noche", "vespre", "noite")):
+            if mer.startswith("p") or any(w in mer for w in ("tarde", "noche", "vespre", "noite", "soir", "après")):
                 hours = {h % 12 + 12}
-            elif mer.startswith("a") or any(w in mer for w in ("mañana", "madrugada", "matí", "manhã")):
+            elif mer.startswith("a") or any(w in mer for w in ("mañana", "madrugada", "matí", "manhã", "matin")):
                 hours = {h % 12}
             else:
                 hours = {h % 24, (h + 12) % 24} if h <= 12 else {h % 24}
@@ -237,6 +239,7 @@ def reconcile(src: list[Quantity], tgt: list[Quantity], src_text: str, tgt_text:
     # "45 miles (72 kilometers)" → "72 kilómetros": the converted figure may already
     # have matched the source's own metric one, so a conversion may reuse a number.
     missing = [q for q in missing if not (q.approx and any(agrees(q, t) for t in tgt))]
+    left = [q for q in left if not (q.approx and any(agrees(q, t) for t in src))]
     missing = [q for q in missing if not q.optional]
     left = [q for q in left if not q.optional]
     # Spelled-out numbers are looked for only when something is left over (the common
