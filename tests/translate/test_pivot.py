@@ -9,7 +9,7 @@ from tests.translate.fake_engines import ReversingEngine
 from tqcheck.errors import EngineError
 from tqcheck.translate import routes
 from tqcheck.translate.base import EngineInfo
-from tqcheck.translate.cache import CachedEngine
+from tqcheck.cache.translations import CachedEngine
 from tqcheck.translate.pivot import Leg, PivotEngine, check_chain, legs_of
 
 

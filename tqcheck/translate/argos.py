@@ -62,7 +62,6 @@ class ArgosEngine(Engine):
                               "pip install 'tqcheck[argos]'") from exc
         self.threads = threads or default_threads()
         self._legs: dict[tuple[str, str], _Leg] | None = None
-        self.calls = 0  # CTranslate2 translate_batch calls, for tests and benchmarks
 
     # -- discovery ------------------------------------------------------------------
     def _installed(self) -> dict[tuple[str, str], _Leg]:
@@ -89,7 +88,9 @@ class ArgosEngine(Engine):
         return EngineInfo(self.name, leg.name, f"{leg.version};beam={BEAM_SIZE}")
 
     def why_unsupported(self, src: str, tgt: str) -> str:
-        return f"no Argos package for {src}→{tgt} (nor a route through another language): tqcheck models install {src} {tgt}"
+        # A route through another language is worth naming only where one could exist.
+        tried = "" if "en" in (src, tgt) else " (nor a route through English or another language)"
+        return f"no Argos package for {src}→{tgt}{tried}: tqcheck models install {src} {tgt}"
 
     def _require(self, src: str, tgt: str) -> _Leg:
         leg = self._installed().get((src, tgt))
@@ -116,7 +117,6 @@ class ArgosEngine(Engine):
         tokenizer = leg.package.tokenizer
         prefix = getattr(leg.package, "target_prefix", "") or ""
         tokens = [tokenizer.encode(t) for t in texts]
-        self.calls += 1
         try:
             results = self._translator(leg).translate_batch(
                 tokens,
