@@ -66,12 +66,15 @@ class CheckOptions:
     require_engine: bool = False  # auto without an engine for the pair: error, not `none`
     glossary: str | None = None  # key terms file (TSV, CSV, TBX)
     words: str | None = None  # the user's word list for the spelling check
+    via: str | None = None  # a pivot language the route must go through
+    engine_order: tuple[str, ...] = ()  # the engines auto may use, preferred first
     # Kept out of repr, so it never reaches a log nor the report cache key.
     api_key: str | None = field(default=None, repr=False)
 
-    def engine_options(self) -> dict[str, str | None]:
-        """Settings for get_engine that only some engines take."""
-        return {"url": self.engine_url, "api_key": self.api_key}
+    def engine_options(self) -> dict[str, Any]:
+        """Settings for get_engine: the route's, and those only some engines take."""
+        return {"url": self.engine_url, "api_key": self.api_key, "via": self.via,
+                "order": self.engine_order or None}
 
 
 @dataclass(frozen=True)
@@ -275,16 +278,14 @@ def _side(doc: Document) -> Side:
 
 def effective_thresholds(prep: Prepared, info: EngineInfo, opts: CheckOptions
                          ) -> tuple[dict[str, float], str]:
-    """Defaults < the matching calibration file < options; and where they came from."""
+    """Defaults for the route < the matching calibration file < options; and where they came from."""
     from tqcheck import calibrate
 
-    cal = calibrate.find(prep.src_lang, prep.tgt_lang, info.name, info.model,
-                         [Path(p) for p in opts.calibrations])
-    thresholds = {**calibrate.DEFAULTS, **(cal.thresholds if cal else {}), **opts.thresholds}
-    source = Path(cal.path).name if cal else "default"
+    base, source = calibrate.thresholds_for(prep.src_lang, prep.tgt_lang, info,
+                                            [Path(p) for p in opts.calibrations])
     if opts.thresholds:
         source += "+options"
-    return thresholds, source
+    return {**base, **opts.thresholds}, source
 
 
 def signature(engine: str, model: str, version: str, chrf_sig: str,
