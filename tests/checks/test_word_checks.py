@@ -50,7 +50,7 @@ def test_opposite_words():
     # Both ends of a range are there: no word is replaced by its opposite.
     assert passes("opposite", "It has the same molecular structure whether it is a gas, liquid, or solid.",
                   "Presenta la misma estructura molecular, sea en estado líquido, sólido o gaseoso.")
-    assert fails("opposite", ES2, "The company reported a large decrease in profits last year.", "es-en")
+    assert fails("opposite", ES2, "The company reported a small increase in profits last year.", "es-en")
 
 
 def test_word_order():

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from tqcheck import __version__
 from tqcheck.cli import options as o
+from tqcheck.cli.console import LazyConsole
 from tqcheck.cli.output import gate_line, pair_outputs, write_text
-from tqcheck.errors import ExitStatus, TqcheckError
+from tqcheck.errors import ConfigError, ExitStatus, TqcheckError
 
 app = typer.Typer(
     name="tqcheck",
@@ -23,8 +23,11 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help and usage errors: typer's rich rendering imports rich, its
+    # Markdown and pygments (~40% of `tqcheck --help`).
+    rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False)
+err = LazyConsole(stderr=True, highlight=False)
 
 
 def _version(value: bool) -> None:
@@ -47,7 +50,8 @@ def check(
                                                "or a bilingual .xlf/.tmx/.po/.tsv/.jsonl file.")],
     translation: Annotated[Optional[Path], typer.Argument(help="Its translation; omit for a bilingual file.")] = None,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
-    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None,
+    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, require_engine: o.RequireEngine = False,
+    glossary: o.Glossary = None, words: o.Words = None, via: o.Via = None,
     no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
     fmt: o.Formats = None, output: o.Outputs = None, fail_on: o.FailOn = None,
     min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
@@ -66,7 +70,8 @@ def check(
                       cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
                       max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
                       disable=disable, baseline=baseline, config=config,
-                      engine_url=engine_url, api_key=api_key)
+                      engine_url=engine_url, api_key=api_key, require_engine=require_engine,
+                      glossary=glossary, words=words, via=via)
     targets = pair_outputs(fmt, output)
     with progress_for(err, enabled=not quiet) as progress:
         report = check_pair(source, translation, eff.options, progress=progress)
@@ -74,6 +79,8 @@ def check(
     verdict = gate(report, eff.fail_on, eff.min_chrf, eff.max_flagged_ratio, triaged)
     for name, path in targets:
         if name == "terminal" and path is None:
+            from rich.console import Console
+
             from tqcheck.report.terminal import build
 
             Console(highlight=False, soft_wrap=False).print(build(report, verdict))
@@ -90,6 +97,7 @@ def check(
 @app.command("checks")
 def list_checks() -> None:
     """List the checks with their ids, default severity and description."""
+    from rich.console import Console
     from rich.table import Table
 
     from tqcheck.checks import CHECKS
@@ -102,17 +110,25 @@ def list_checks() -> None:
 
 @app.command()
 def engines(engine_url: o.EngineUrl = None, api_key: o.ApiKey = None) -> None:
-    """Show which engines and language pairs are usable right now."""
-    from tqcheck.translate.registry import available_pairs
+    """Show the engines, their pairs, and every pair reachable now with its route."""
+    from tqcheck.translate.registry import AUTO_ORDER, available_pairs, candidates
+    from tqcheck.translate.routes import reachable
 
     # The server settings come from the options, the config file or the environment,
     # the same way `check` finds them.
     eff = o.effective(src_lang=None, tgt_lang=None, engine=None, no_cache=True, cache=None, threads=None,
                       fail_on=None, min_chrf=None, max_flagged_ratio=None, min_passage_chrf=None,
                       disable=None, baseline=None, config=None, engine_url=engine_url, api_key=api_key)
-    for name, (pairs, why) in available_pairs(url=eff.options.engine_url, api_key=eff.options.api_key).items():
+    server = {"url": eff.options.engine_url, "api_key": eff.options.api_key}
+    for name, (pairs, why) in available_pairs(**server).items():
         shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"(none: {why})"
         typer.echo(f"{name}: {shown}")
+    order = eff.options.engine_order or AUTO_ORDER
+    found = reachable(candidates("auto", order=order, **server))
+    typer.echo(f"\nreachable with --engine auto ({len(found)} pairs; engines in order {', '.join(order)}; "
+               f"{sum(len(r.legs) > 1 for r in found.values())} through a pivot):")
+    for (s, t), route in found.items():
+        typer.echo(f"  {s}→{t}  {route.label}")
     from tqcheck import lexicon
     typer.echo("word layer:")
     for line in lexicon.status():
