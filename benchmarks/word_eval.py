@@ -36,7 +36,8 @@ from tqcheck.model import AlignedUnit, Passage, Severity  # noqa: E402
 from tqcheck.score import Scorer  # noqa: E402
 from tqcheck.translate.apertium import ApertiumEngine  # noqa: E402
 
-WORD_CHECKS = ("omitted-words", "added-words", "mistranslation", "opposite", "non-word", "word-order")
+WORD_CHECKS = ("omitted-words", "added-words", "mistranslation", "opposite", "non-word", "word-order",
+               "leaked-word")
 PERTURBATIONS = ("drop_word", "add_word", "antonym", "scramble", "untranslated_word")
 TARGETS = {"drop_word": 0.6, "add_word": 0.6, "antonym": 0.6, "scramble": 0.6,
            "untranslated_word": 0.9}
@@ -190,7 +191,7 @@ def table(pair: str, before, after) -> list[str]:
     for kind in ("clean", *PERTURBATIONS):
         b = [bool(f) for k, f, _ in before if k == kind]
         a = [bool(f) for k, f, _ in after if k == kind]
-        w = [any(x.check in WORD_CHECKS or (x.check == "code-mixing") for x in f) for k, f, _ in after if k == kind]
+        w = [any(x.check in WORD_CHECKS for x in f) for k, f, _ in after if k == kind]
         n = len(a)
         if not n:
             continue

@@ -33,14 +33,14 @@ def test_non_word():
 
 
 def test_single_word_code_mixing():
-    assert fails("code-mixing", EN, "El gobierno anunció nuevas measures para apoyar la economía el lunes.")
-    assert fails("code-mixing", EN, "El govern va anunciar dilluns noves measures per donar suport a l'economia.",
+    assert fails("leaked-word", EN, "El gobierno anunció nuevas measures para apoyar la economía el lunes.")
+    assert fails("leaked-word", EN, "El govern va anunciar dilluns noves measures per donar suport a l'economia.",
                  "en-ca")
-    assert fails("code-mixing", ES, "The government announced new medidas to support the economy on Monday.",
+    assert fails("leaked-word", ES, "The government announced new medidas to support the economy on Monday.",
                  "es-en")
-    assert passes("code-mixing", EN, ES)
+    assert passes("leaked-word", EN, ES)
     # A loanword the target knows about as well as the source does.
-    assert passes("code-mixing", "A hip hop trio wants to fill its music with positive messages.",
+    assert passes("leaked-word", "A hip hop trio wants to fill its music with positive messages.",
                   "Un trío de hip hop quiere llenar su música con mensajes positivos.")
 
 
@@ -92,7 +92,7 @@ def test_arabic_through_wordfreq():
     assert "dictionary" in skipped["mistranslation"]
     assert passes("non-word", src, ar, "en-ar")
     assert fails("non-word", src, "أعلنت الحكومة عن إجراءاتجديدةلدعم الاقتصاد.", "en-ar")
-    assert fails("code-mixing", src, "أعلنت الحكومة عن measures جديدة لدعم الاقتصاد.", "en-ar")
+    assert fails("leaked-word", src, "أعلنت الحكومة عن measures جديدة لدعم الاقتصاد.", "en-ar")
 
 
 def test_without_lexicon_word_checks_are_skipped():

@@ -70,7 +70,9 @@ def test_word_layer_highlights_unaligned_words_and_links_counterparts(tmp_path):
                    encoding="utf-8")
     tgt.write_text("El gobierno anunció nuevas measures para apoyar la economía reculadaenIrán.\n",
                    encoding="utf-8")
-    rep = check_pair(src, tgt, CheckOptions(src_lang="en", tgt_lang="es", engine="apertium", cache=False))
+    from tqcheck.checks import CHECKS
+    rep = check_pair(src, tgt, CheckOptions(src_lang="en", tgt_lang="es", engine="apertium", cache=False,
+                                            enable=tuple(CHECKS)))
     path = tmp_path / "words.html"
     path.write_text(html.render(rep, gate(rep)), encoding="utf-8")
     dom = chromium(tmp_path, "--dump-dom", path.as_uri()).stdout

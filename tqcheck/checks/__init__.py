@@ -21,7 +21,7 @@ def build_checks(
     severities: Mapping[str, str] | None = None,
 ) -> list[Check]:
     """Instantiate the chosen checks; unknown ids are a configuration error."""
-    chosen = list(enable) if enable else list(CHECKS)
+    chosen = list(enable) if enable else [c for c, cls in CHECKS.items() if cls.default]
     severities = dict(severities or {})
     for cid in [*chosen, *disable, *severities]:
         if cid not in CHECKS:

@@ -54,6 +54,9 @@ class Check(ABC):
     # Checks whose findings on the same unit are a consequence of this one's
     # (pofilter's preconditions): an untranslated passage is not also "low score".
     implies: tuple[str, ...] = ()
+    # Run without being named in `enable`. The word-level checks are opt-in: on whole
+    # articles they still raise false flags (README, "Word layer").
+    default: bool = True
 
     def __init__(self, severity: Severity | None = None) -> None:
         if severity is not None:

@@ -99,49 +99,14 @@ class CodeMixing(Check):
     title = "Source-language words left in a translated sentence"
     severity = Severity.WARNING
     description = (
-        "A translation word copied from the source that the source's analyser knows and the "
-        "target's does not (not a name, a number, quoted text or a loanword the target's "
-        "dictionary knows): one leaked word is enough. Without a lexicon for both sides, a run "
-        f"of {MIN_RUN} or more lowercase words copied from the source with a source function word."
+        f"A run of {MIN_RUN} or more lowercase words of the translation appears verbatim in "
+        "the source and contains a function word of the source language that is not also a "
+        "word of the target language; quoted or bracketed words are left alone. "
+        "`leaked-word` (opt-in) finds a single word."
     )
 
-    uses_words = True  # one word with a lexicon for both sides; else the phrase rule
-
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
-        from tqcheck.checks.wordspan import words_of
-        wa = words_of(unit)
-        if wa is not None:
-            return self.leaked_words(unit, wa, ctx)
         return self.copied_runs(unit, ctx)
-
-    def leaked_words(self, unit: AlignedUnit, wa, ctx: Context) -> list[Finding]:
-        from tqcheck.checks.wordspan import span_evidence
-        if any(passage_language(p, ctx) == ctx.src_lang for p in unit.target):
-            return []  # `untranslated`'s case
-        source = {fold(w.text): w for w in wa.src_words if w.known and w.pos != "np"}
-        text = unit.target_text
-        quoted = quoted_spans(text)
-        by_list = (ctx.lexicon_tgt or "").startswith("wordfreq")
-        out = []
-        for j, t in enumerate(wa.tgt_words):
-            key = fold(t.text)
-            s = source.get(key)
-            if s is None or len(key) < 3 or any(c.isdigit() for c in key):
-                continue
-            if t.known and not by_list:
-                continue  # the target's analyser knows it: a word or a loanword of the target
-            if not _leaked(t.text, ctx):
-                continue  # the target's word list knows it about as well: a loanword
-            if t.text[:1].isupper() and (not _sentence_start(text, t.start) or _next_capitalised(text, t.end)):
-                continue
-            if any(a <= t.start and t.end <= b and _quoted_original(wa, source, a, b) for a, b in quoted):
-                continue  # a quotation kept in the original language, on purpose
-            if _inside_source_sentence(text, t.start, t.end, ctx):
-                continue
-            out.append(self.finding(
-                f"“{t.text}” in the translation is a {ctx.src_lang} word left untranslated",
-                target_span=t.text, offset=t.start, **span_evidence(unit, wa, src=[wa.src_words.index(s)], tgt=[j])))
-        return out
 
     def copied_runs(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         # A source word is evidence only if it is frequent in the source language and not
@@ -175,6 +140,58 @@ class CodeMixing(Check):
                         source_line=unit.source[0].line,
                     )
                 )
+        return out
+
+
+@register
+class LeakedWord(CodeMixing):
+    """code-mixing at the single word, on the word layer (opt-in)."""
+
+    id = "leaked-word"
+    title = "One source-language word left in a translated sentence"
+    description = (
+        "A translation word copied from the source that the source's analyser knows and the "
+        "target's does not (not a name, a number, quoted text or a loanword the target's "
+        "word list knows as well): one leaked word is enough.")
+    uses_words = True
+    default = False
+
+    def unavailable(self, ctx: Context) -> str | None:
+        from tqcheck.checks.wordspan import need_words
+        return need_words(ctx)
+
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        from tqcheck.checks.wordspan import words_of
+        wa = words_of(unit)
+        return [] if wa is None else self.leaked_words(unit, wa, ctx)
+
+    def leaked_words(self, unit: AlignedUnit, wa, ctx: Context) -> list[Finding]:
+        from tqcheck.checks.wordspan import span_evidence
+        if any(passage_language(p, ctx) == ctx.src_lang for p in unit.target):
+            return []  # `untranslated`'s case
+        source = {fold(w.text): w for w in wa.src_words if w.known and w.pos != "np"}
+        text = unit.target_text
+        quoted = quoted_spans(text)
+        by_list = (ctx.lexicon_tgt or "").startswith("wordfreq")
+        out = []
+        for j, t in enumerate(wa.tgt_words):
+            key = fold(t.text)
+            s = source.get(key)
+            if s is None or len(key) < 3 or any(c.isdigit() for c in key):
+                continue
+            if t.known and not by_list:
+                continue  # the target's analyser knows it: a word or a loanword of the target
+            if not _leaked(t.text, ctx):
+                continue  # the target's word list knows it about as well: a loanword
+            if t.text[:1].isupper() and (not _sentence_start(text, t.start) or _next_capitalised(text, t.end)):
+                continue
+            if any(a <= t.start and t.end <= b and _quoted_original(wa, source, a, b) for a, b in quoted):
+                continue  # a quotation kept in the original language, on purpose
+            if _inside_source_sentence(text, t.start, t.end, ctx):
+                continue
+            out.append(self.finding(
+                f"“{t.text}” in the translation is a {ctx.src_lang} word left untranslated",
+                target_span=t.text, offset=t.start, **span_evidence(unit, wa, src=[wa.src_words.index(s)], tgt=[j])))
         return out
 
 

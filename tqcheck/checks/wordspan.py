@@ -96,6 +96,7 @@ class WordCheck(Check):
 
     needs_dictionary = False
     uses_words = True
+    default = False
 
     def unavailable(self, ctx: Context) -> str | None:
         return need_words(ctx, dictionary=self.needs_dictionary)
