@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tqcheck
-from tqcheck import calibrate, detect
+from tqcheck import calibrate, detect, verdict
 from tqcheck.align.aligner import align
 from tqcheck.checks import Context, build_checks, run_checks
 from tqcheck.errors import TqcheckError
@@ -49,6 +49,8 @@ class CheckOptions:
     severities: Mapping[str, str] = field(default_factory=dict)
     calibrations: tuple[str, ...] = ()  # calibration files tried before the shipped ones
     engine_url: str | None = None  # the server, for engines that are one (libretranslate)
+    verdict: bool = True  # the learned verdict per unit, where one is trained for the pair
+    verdicts: tuple[str, ...] = ()  # verdict files tried before the shipped ones
     # Kept out of repr, so it never reaches a log nor the report cache key.
     api_key: str | None = field(default=None, repr=False)
 
@@ -145,6 +147,8 @@ def analyse(
     ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, thresholds=thresholds,
                   length_ratio=_length_ratio(units))
     units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
+    # The learned verdict and the same-engine probe (tqcheck/verdict): one call.
+    units, judged = verdict.judge(units, ctx, info, opts, prep.src_lang, prep.tgt_lang)
     t_end = time.perf_counter()
 
     return Report(
@@ -152,13 +156,16 @@ def analyse(
         translation=_side(prep.translation),
         engine=info,
         signature=signature(info.name, info.model, info.version, article.signatures["chrf"],
-                            thresholds, calibrated),
+                            thresholds, calibrated) + f"|verdict:{judged.status.signature}",
         scores=article,
         units=tuple(units),
         thresholds=thresholds,
         calibration=calibrated,
         timings={"align": round(t_align - t0, 4), "score_check": round(t_end - t_align, 4)},
         cache=dict(getattr(engine, "stats", {}) or {}),
+        verdict=judged.status.note,
+        notes=judged.notes,
+        mirrored=judged.mirrored,
     )
 
 
@@ -221,12 +228,28 @@ def check_pair(
     back = back_translate(flat, engine, prep.tgt_lang, prep.src_lang, progress)
     t2 = time.perf_counter()
     report = analyse(prep, back, engine, opts, progress)
+    report = _unmirrored(prep, report, opts, progress)
     timings = {"read_detect_segment": round(t1 - t0, 4), "translate": round(t2 - t1, 4),
                **report.timings, "total": round(time.perf_counter() - t0, 4)}
     report = replace(report, timings=timings)
     if cache is not None and key is not None:
         cache.put(key, report)
     return report
+
+
+def _unmirrored(prep: Prepared, report: Report, opts: CheckOptions, progress: Progress) -> Report:
+    """Under `auto`, a translation made by the back-translating engine itself is checked
+    again through another installed engine, when there is one (§ same-engine round trip)."""
+    if not report.mirrored or opts.engine != "auto":
+        return report
+    from tqcheck.verdict.same_engine import other_engine
+
+    other = other_engine(report.engine.name, prep.src_lang, prep.tgt_lang, cache=opts.cache,
+                         threads=opts.threads, **opts.engine_options())
+    if other is None:
+        return report
+    flat = [s for sents in prep.tgt_sentences for s in sents]
+    return analyse(prep, back_translate(flat, other, prep.tgt_lang, prep.src_lang, progress), other, opts, progress)
 
 
 def _report_cache(opts: CheckOptions) -> ReportCache | None:
@@ -299,7 +322,8 @@ def check_pairs(
         for i in members:
             n = sum(len(sents) for sents in prepared[i].tgt_sentences)
             try:
-                results[i] = report = analyse(prepared[i], out[pos : pos + n], engine, opts)
+                report = analyse(prepared[i], out[pos : pos + n], engine, opts)
+                results[i] = report = _unmirrored(prepared[i], report, opts, _no_progress)
                 if cache is not None and i in keys:
                     cache.put(keys[i], report)
             except TqcheckError as exc:

@@ -1,7 +1,8 @@
 """The measures, per direction, clean kind (human, mt) and error kind, before (checks
 alone) and after (with the verdict), from one run over the same units:
 
-- recall: perturbed units flagged (any finding) at the operating point;
+- recall: perturbed units flagged (a finding at warning or error; information is not a
+  flag) at the operating point;
 - preference accuracy: the perturbed unit ranked riskier than its own clean copy (ties
   count half). Checks alone rank by their most severe finding, then by round-trip chrF;
   the verdict ranks by its risk;
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from suite.perturb import KINDS
+from tqcheck.verdict.perturb import KINDS
 
 SEVERITY = {"info": 1, "warning": 2, "error": 3}
 
@@ -30,11 +31,11 @@ def risk_after(u) -> float:  # type: ignore[no-untyped-def]
 
 
 def flagged_before(u) -> bool:  # type: ignore[no-untyped-def]
-    return bool(u.before)
+    return any(f.severity.value != "info" for f in u.before)
 
 
 def flagged_after(u) -> bool:  # type: ignore[no-untyped-def]
-    return bool(u.checked.findings)
+    return any(f.severity.value != "info" for f in u.checked.findings)
 
 
 def _prefer(a: float, b: float) -> float:

@@ -55,7 +55,7 @@ def load(lang: str, root: Path | None = None) -> list[SentencePair]:
     tsv = root / f"en-{lang}.tsv" if root else None
     if tsv is not None and tsv.is_file():
         with tsv.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+            rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
         return [SentencePair(c, d, int(i), en, xx) for c, d, i, en, xx in rows]
     out = []
     for name, code in SOURCES[lang]:

@@ -26,6 +26,8 @@ def to_dict(report: Report, gate: GateResult | None = None) -> dict[str, Any]:
                    "version": report.engine.version},
         "thresholds": dict(report.thresholds),
         "calibration": report.calibration,
+        "verdict": report.verdict,
+        "notes": list(report.notes),
         "summary": {
             "chrf": s.chrf,
             "chrf_ci95": list(s.chrf_ci),
@@ -68,6 +70,7 @@ def _unit(u: AlignedUnit) -> dict[str, Any]:
         "translation": _passages(u.target),
         "back_translation": u.back_translation,
         "scores": {"chrf": u.scores.chrf, "bleu": u.scores.bleu, "ter": u.scores.ter},
+        "risk": u.risk,
         "findings": [_finding(f) for f in u.findings],
     }
 

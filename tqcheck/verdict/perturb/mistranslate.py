@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from suite.perturb import CONTENT, FINITE, VERBS, entity_spans, kind, replace_span, _pick
-from suite.lexicon import lemma, pos, tags
+from tqcheck.verdict.perturb import CONTENT, FINITE, VERBS, entity_spans, kind, replace_span, _pick
+from tqcheck.verdict.lexicon import lemma, pos, tags
 
 NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d.,]*\d)")
 TENSES = {"es": {"pri": "ifi", "ifi": "pri", "pii": "pri", "fti": "pri", "cni": "pri"},

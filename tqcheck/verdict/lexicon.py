@@ -1,5 +1,6 @@
 """Apertium's own analysers, generators and bilingual dictionaries (lt-proc), and
-wordfreq, as the lexical resources the perturbations draw on.
+wordfreq: the lexical resources the perturbations draw on, and the verdict's unknown-word
+rates.
 
 One lt-proc process per batch of words, results memoised: a word is analysed once per run.
 """
@@ -148,6 +149,14 @@ def lexicon(lang: str, other: str) -> Lexicon:
     return Lexicon(lang, other)
 
 
+def available(lang: str, other: str) -> Lexicon | None:
+    """The analyser of `lang` from the lang/other pair package, when it is installed."""
+    if (lang, other) not in PAIRS:
+        return None
+    lex = lexicon(lang, other)
+    return lex if lex._morf.is_file() else None
+
+
 def pos(reading: str) -> str:
     """The part of speech of `lemma<pos><...>`."""
     m = re.search(r"<([^>]+)>", reading)
@@ -162,11 +171,24 @@ def tags(reading: str) -> list[str]:
     return re.findall(r"<([^>]+)>", reading)
 
 
-@lru_cache(maxsize=None)
-def zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
+# A misspelling must land on a word at least this common (Zipf 3: once per million words).
+MISSPELLING_ZIPF = 3.0
 
-    return zipf_frequency(word, lang)
+
+@lru_cache(maxsize=None)
+def frequent_words(lang: str) -> frozenset[str]:
+    """wordfreq's words of `lang` at Zipf >= 3, as a set (one look-up per candidate edit)."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    words = top_n_list(lang, 100_000)
+    lo, hi = 0, len(words)  # frequency order: find where Zipf drops under the bar
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if zipf_frequency(words[mid], lang) >= MISSPELLING_ZIPF:
+            lo = mid + 1
+        else:
+            hi = mid
+    return frozenset(words[:lo])
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,7 @@ import unicodedata
 import zlib
 from collections import defaultdict
 
-from suite.lexicon import WORD, lexicon, lemma, pos, tags, top_words, zipf
+from tqcheck.verdict.lexicon import WORD, frequent_words, lexicon, lemma, pos, tags, top_words
 
 # Antonyms by negative prefix: a word and the prefixed word are both adjectives (or both
 # adverbs) in the analyser, e.g. posible/imposible, legal/ilegal, likely/unlikely.
@@ -23,7 +23,6 @@ NEG_PREFIXES = {"es": ("in", "im", "i", "des", "a"), "ca": ("in", "im", "i", "de
 UNIT_SEEDS = [["kilometre", "metre", "centimetre", "millimetre", "mile"],
               ["kilogram", "gram", "tonne"], ["second", "minute", "hour", "day", "week", "month", "year"],
               ["litre", "millilitre"], ["percent", "degree"]]
-MISSPELLING_ZIPF = 3.0
 
 
 class Resources:
@@ -52,7 +51,7 @@ class Resources:
                         if s.tokens[j].pos == "n":
                             self._phrases[s.doc].append(s.text[t.start:s.tokens[j].end])
                             break
-            from suite.perturb import entity_spans
+            from tqcheck.verdict.perturb import entity_spans
             names = {t.start: t for t in s.tokens if t.has("np")}
             for a, b in entity_spans(s):
                 if a in names:  # the analyser's proper nouns only, not any capitalised word
@@ -70,6 +69,7 @@ class Resources:
             readings = {w: next((r for r in en.readings(w) + en.readings(w.capitalize()) if pos(r) == "n"), None)
                         for g in seeds for w in g}
             trans = en.translate_words([r for r in readings.values() if r])
+            self.lex.analyse([f.lower() for f in trans.values() if f])
             groups = [[lemma_of(trans.get(readings[w] or ""), self.lex) for w in g] for g in seeds]
         for g in groups:
             members = tuple(dict.fromkeys(w for w in g if w))
@@ -147,8 +147,8 @@ class Resources:
         edits = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
         edits |= {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters}
         edits.discard(word)
-        found = sorted(e for e in edits if len(e) > 2 and zipf(e, self.lang) >= MISSPELLING_ZIPF
-                       and _plain(e) != _plain(word))
+        common = frequent_words(self.lang)
+        found = sorted(e for e in edits if e in common and len(e) > 2 and _plain(e) != _plain(word))
         if self.collecting:
             self._want_words.update(found + [word])
             return []

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from suite.lexicon import WORD, lemma, pos, tags
+from tqcheck.verdict.lexicon import WORD, lemma, pos, tags
 
 CONTENT = {"n", "vblex", "adj"}
 FINITE = {"pri", "ifi", "pii", "fti", "cni", "prs", "pis", "pres", "past"}
@@ -289,7 +289,7 @@ def truncation(s: Sentence, res, rng):
     return " ".join(words[: len(words) * rng.randint(40, 70) // 100]).rstrip(",;:")
 
 
-from suite import mistranslate  # noqa: E402,F401  (registers the mistranslation kinds)
+from tqcheck.verdict.perturb import mistranslate  # noqa: E402,F401  (registers the mistranslation kinds)
 
 __all__ = ["KINDS", "Kind", "Pending", "Sentence", "Token", "tokenize", "replace_span", "entity_spans",
            "lemma", "tags"]
