@@ -1,5 +1,5 @@
 """Train the verdict per language pair and engine on the sentence suite's TRAIN split,
-choose its settings on DEV, and write tqcheck/verdict/models/<engine>-<src>-<tgt>.json.
+choose its settings on DEV, and write tqcheck/verdict/trained/<engine>-<src>-<tgt>.json.
 
     .venv/bin/python benchmarks/train_verdict.py                 # all four directions
     .venv/bin/python benchmarks/train_verdict.py --direction en-es --train 60 --dev 30

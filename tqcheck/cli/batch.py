@@ -11,16 +11,17 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from tqcheck.cli import options as o
+from tqcheck.cli.console import LazyConsole, real
+from tqcheck.cli.output import pair_outputs, write_text
 from tqcheck.errors import ConfigError, ExitStatus
 
-err = Console(stderr=True, highlight=False)
+err = LazyConsole(stderr=True, highlight=False)
 # CI logs: one progress line per this many seconds at most.
 PLAIN_EVERY_S = 5.0
 baseline_app = typer.Typer(help="Record current findings so that only new ones fail CI.",
-                           no_args_is_help=True)
+                           no_args_is_help=True, rich_markup_mode=None)
 
 
 def batch(
@@ -41,7 +42,6 @@ def batch(
     """Check every article pair in FOLDER; survive bad articles, resume after interruption."""
     from tqcheck.batch import GateArgs, batch_exit_status, discover, run_batch, summary_document
     from tqcheck.batch.run import summary_markdown
-    from tqcheck.cli.app import write_text
 
     eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
                       cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
@@ -51,7 +51,7 @@ def batch(
     formats = fmt or ["json"]
     if "json" not in formats:
         formats = ["json", *formats]
-    o.pair_outputs(formats, [out / f for f in formats])  # validates the names
+    pair_outputs(formats, [out / f for f in formats])  # validates the names
     pairs = discover(folder, src_lang)
     gate_args = GateArgs(eff.fail_on, eff.min_chrf, eff.max_flagged_ratio, eff.baseline, eff.suppressions)
     workers = jobs or os.cpu_count() or 1
@@ -84,7 +84,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[int, int, Any], None]]:
                                    TimeElapsedColumn, TimeRemainingColumn)
 
         with Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      TextColumn("ETA"), TimeRemainingColumn(), console=err) as bar:
+                      TextColumn("ETA"), TimeRemainingColumn(), console=real(err)) as bar:
             task: list[Any] = []
 
             def show(done: int, total: int, result: Any) -> None:
@@ -110,6 +110,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[int, int, Any], None]]:
 
 
 def _print_summary(summary: dict) -> None:  # type: ignore[type-arg]
+    from rich.console import Console
     from rich.table import Table
 
     table = Table("article", "status", "chrF", "errors", "warnings", "flagged", show_edge=False,
@@ -136,7 +137,6 @@ def baseline_create(
 ) -> None:
     """Record the current findings by fingerprint; with --baseline only new ones fail."""
     from tqcheck.baseline import baseline_document
-    from tqcheck.cli.app import write_text
     from tqcheck.pipeline import check_pair
     from tqcheck.report.json_report import findings_from_json
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from tqcheck.cli import options as o
+from tqcheck.cli.output import write_text
 from tqcheck.errors import TqcheckError
 
 
@@ -24,7 +25,6 @@ def calibrate(
     """Check known-good pairs and write the thresholds `check` uses for this pair and engine."""
     from tqcheck import calibrate as cal
     from tqcheck.batch import discover
-    from tqcheck.cli.app import write_text
     from tqcheck.pipeline import check_pairs
     from tqcheck.verdict import refit as refit_mod
 

@@ -1,6 +1,6 @@
 """The learned verdict: one risk (0..1) per aligned unit, from the round-trip scores, word
 coverage, lengths and every check's evidence (features.py), by a small logistic
-regression shipped per language pair and engine (model.py, models/*.json, trained by
+regression shipped per language pair and engine (model.py, trained/*.json, trained by
 benchmarks/train_verdict.py). Loaded lazily, evaluated in plain Python.
 
 The verdict decides each paired unit at the model's operating point (a false-flag rate):
@@ -21,12 +21,12 @@ from pathlib import Path
 from tqcheck.checks import Context
 from tqcheck.model import AlignedUnit, Finding, Severity
 from tqcheck.translate.base import EngineInfo
-from tqcheck.verdict.features import features, unknown_rates
+from tqcheck.verdict.features import features, lexical
 from tqcheck.verdict.model import VerdictFileError, VerdictModel, load
 
 __all__ = ["LIKELY_ERROR", "Status", "VerdictFileError", "VerdictModel", "apply", "find", "status"]
 
-SHIPPED = Path(__file__).resolve().parent / "models"
+SHIPPED = Path(__file__).resolve().parent / "trained"
 LIKELY_ERROR = "likely-error"
 # Findings at these levels already explain a unit: the verdict adds nothing to them.
 EXPLAINING = {Severity.WARNING, Severity.ERROR}
@@ -78,7 +78,7 @@ def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
         return list(units)
     flag = ctx.threshold("verdict_flag", m.thresholds.get("flag", 1.0))
     paired = [u for u in units if u.source and u.target]
-    rates = dict(zip((u.index for u in paired), unknown_rates(paired, ctx.src_lang, ctx.tgt_lang)))
+    rates = dict(zip((u.index for u in paired), lexical(paired, ctx.src_lang, ctx.tgt_lang)))
     out = []
     for u in units:
         if not (u.source and u.target):

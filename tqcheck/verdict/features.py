@@ -37,33 +37,84 @@ def _log_ratio(a: float, b: float) -> float:
     return math.log((a + 1.0) / (b + 1.0))
 
 
-def unknown_rates(units: Sequence[AlignedUnit], src_lang: str, tgt_lang: str) -> list[dict[str, float]]:
-    """Per unit, the share of words Apertium's analysers do not know: in the translation,
-    in the source, and translation words foreign to its language but known in the source
-    language (left untranslated). One analyser call per side for all the units."""
+# Morphological tags compared between the source and the back-translation (the same
+# language): a swapped gender, number, tense or person survives the round trip as a tag
+# the source does not have.
+TAG_GROUPS = {"gender": {"m", "f"}, "number": {"sg", "pl"}, "person": {"p1", "p2", "p3"},
+              "tense": {"pri", "pres", "past", "ifi", "pii", "fti", "cni", "prs", "pis"}}
+NEGATORS = {"en": {"not", "no", "never", "n't", "nobody", "nothing", "none"},
+            "es": {"no", "nunca", "jamás", "nadie", "nada", "ningún", "ninguna", "ninguno"},
+            "ca": {"no", "mai", "ningú", "res", "cap"}}
+LEXICAL_DEFAULTS = {"has_lexicon": 0.0, "tgt_unknown": 0.0, "src_unknown": 0.0, "unknown_excess": 0.0,
+                    "tgt_foreign": 0.0, "tgt_foreign_any": 0.0, "negation_diff": 0.0, "order_discordance": 0.0,
+                    **{f"morph_{g}": 0.0 for g in TAG_GROUPS}}
+
+
+def lexical(units: Sequence[AlignedUnit], src_lang: str, tgt_lang: str) -> list[dict[str, float]]:
+    """Per unit, from Apertium's analysers and tagger (two calls for all the units):
+    the share of translation and source words unknown to their language, translation
+    words foreign to it but known in the source language (left untranslated), and how
+    the back-translation differs from the source in morphology, negation and word order."""
     from tqcheck.verdict.lexicon import available
 
     tl, sl = available(tgt_lang, src_lang), available(src_lang, tgt_lang)
-    if tl is None or sl is None:
+    if tl is None or sl is None or not units:
         return [{} for _ in units]
-    tgt = [[w for w in _WORD.findall(u.target_text) if len(w) > 2] for u in units]
-    src = [[w for w in _WORD.findall(u.source_text) if len(w) > 2] for u in units]
-    tl.analyse([x for ws in tgt for w in ws for x in (w, w.lower())])
-    sl.analyse([x for ws in tgt + src for w in ws for x in (w, w.lower())])
-
-    def known(lex, w: str) -> bool:  # type: ignore[no-untyped-def]
-        return bool(lex.readings(w) or lex.readings(w.lower()))
-
+    n = len(units)
+    # One source-language tagger call: the sources, the back-translations, the translations.
+    tagged = sl.tag([u.source_text for u in units] + [u.back_translation for u in units]
+                    + [u.target_text for u in units])
+    tgt_words = [[w for w in _WORD.findall(u.target_text) if len(w) > 2] for u in units]
+    tl.analyse([x for ws in tgt_words for w in ws for x in (w, w.lower())])
     out = []
-    for tw, sw in zip(tgt, src):
-        t_unknown = [w for w in tw if not known(tl, w)]
-        foreign = [w for w in t_unknown if w[:1].islower() and known(sl, w)]
-        s_unknown = sum(1 for w in sw if not known(sl, w))
-        t_rate, s_rate = len(t_unknown) / max(1, len(tw)), s_unknown / max(1, len(sw))
-        out.append({"has_lexicon": 1.0, "tgt_unknown": t_rate, "src_unknown": s_rate,
-                    "unknown_excess": max(0.0, t_rate - s_rate), "tgt_foreign": len(foreign) / max(1, len(tw)),
-                    "tgt_foreign_any": float(bool(foreign))})
+    for k, u in enumerate(units):
+        src_t, back_t, tgt_t = tagged[k], tagged[n + k], tagged[2 * n + k]
+        src_known = {u.target_text[a:b].lower() for a, b, r in tgt_t if r}
+        t_unknown = [w for w in tgt_words[k] if not (tl.readings(w) or tl.readings(w.lower()))]
+        foreign = [w for w in t_unknown if w[:1].islower() and w.lower() in src_known]
+        src_words = [r for a, b, r in src_t if b - a > 2]
+        s_rate = sum(1 for r in src_words if not r) / max(1, len(src_words))
+        t_rate = len(t_unknown) / max(1, len(tgt_words[k]))
+        row = {"has_lexicon": 1.0, "tgt_unknown": t_rate, "src_unknown": s_rate,
+               "unknown_excess": max(0.0, t_rate - s_rate), "tgt_foreign": len(foreign) / max(1, len(tgt_words[k])),
+               "tgt_foreign_any": float(bool(foreign)),
+               "negation_diff": float(abs(_negations(u.source_text, src_lang) - _negations(u.back_translation, src_lang))),
+               "order_discordance": _discordance(_words(u.source_text), _words(u.back_translation))}
+        row.update(_morph(src_t, back_t))
+        out.append(row)
     return out
+
+
+def _negations(text: str, lang: str) -> int:
+    words = NEGATORS.get(lang, set())
+    return sum(1 for w in re.findall(r"[^\W\d_]+(?:'t)?", text.lower()) if w in words or w.endswith("n't"))
+
+
+def _morph(src: list[tuple[int, int, str]], back: list[tuple[int, int, str]]) -> dict[str, float]:
+    out = {}
+    for group, tags in TAG_GROUPS.items():
+        a: dict[str, int] = {}
+        b: dict[str, int] = {}
+        for spans, counts in ((src, a), (back, b)):
+            for _, _, r in spans:
+                for t in re.findall(r"<([^>]+)>", r):
+                    if t in tags:
+                        counts[t] = counts.get(t, 0) + 1
+        total = sum(a.values()) + sum(b.values())
+        out[f"morph_{group}"] = sum(abs(a.get(t, 0) - b.get(t, 0)) for t in tags) / total if total else 0.0
+    return out
+
+
+def _discordance(src: list[str], back: list[str]) -> float:
+    """Share of discordant pairs among the words found once on each side, in source order:
+    0 when the back-translation keeps the source's order, near 0.5 when it is scrambled."""
+    once_s = {w: i for i, w in enumerate(src) if src.count(w) == 1 and len(w) > 2}
+    once_b = {w: i for i, w in enumerate(back) if back.count(w) == 1}
+    seq = [once_b[w] for w in sorted(once_s, key=once_s.get) if w in once_b]  # type: ignore[arg-type]
+    pairs = len(seq) * (len(seq) - 1) // 2
+    if pairs == 0:
+        return 0.0
+    return sum(1 for i in range(len(seq)) for j in range(i + 1, len(seq)) if seq[i] > seq[j]) / pairs
 
 
 def features(unit: AlignedUnit, ctx: Context, extra: dict[str, float] | None = None) -> dict[str, float]:
@@ -97,8 +148,7 @@ def features(unit: AlignedUnit, ctx: Context, extra: dict[str, float] | None = N
         "repeated_words": _repeats(tw),
     }
     f.update(_alignment(unit))
-    f.update({"has_lexicon": 0.0, "tgt_unknown": 0.0, "src_unknown": 0.0, "unknown_excess": 0.0,
-              "tgt_foreign": 0.0, "tgt_foreign_any": 0.0})
+    f.update(LEXICAL_DEFAULTS)
     f.update(extra or {})
     worst = 0
     for check in CHECKS:

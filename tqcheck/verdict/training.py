@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass, field, replace
 
 from tqcheck import calibrate, detect
-from tqcheck.checks import Context, build_checks, run_checks
+from tqcheck.checks import Context, build_checks, plan_checks, run_checks
 from tqcheck.model import AlignedUnit, Finding, Passage
 from tqcheck.score import Scorer
 from tqcheck.segment import split_sentences
@@ -95,15 +95,15 @@ def check(items: list[Item], back: Engine, verdict: Status | None = None) -> Non
     info = back.info(tgt_lang, src_lang)
     cal = calibrate.find(src_lang, tgt_lang, info.name, info.model, [])
     thresholds = {**calibrate.DEFAULTS, **(cal.thresholds if cal else {})}
-    checks = build_checks()
     by_doc: dict[tuple[str, str], list[int]] = {}
     for k, u in enumerate(items):
         by_doc.setdefault((u.doc, u.clean), []).append(k)
     for members in by_doc.values():
         clean = [k for k in members if items[k].kind == "clean"] or members
         ctx = Context(src_lang, tgt_lang, article_chrf=statistics.fmean(aligned[k].scores.chrf or 0 for k in clean),
-                      thresholds=thresholds,
+                      thresholds=thresholds, engine=info.name,
                       length_ratio=statistics.median(len(items[k].tgt) / max(1, len(items[k].src)) for k in clean))
+        checks, _ = plan_checks(build_checks(), ctx)
         done = [replace(aligned[k], findings=run_checks(aligned[k], checks, ctx)) for k in members]
         after = apply(done, ctx, info, verdict) if verdict is not None else done
         for k, a, b in zip(members, after, done):
