@@ -71,6 +71,8 @@ class CheckOptions:
     words: str | None = None  # the user's word list for the spelling check
     via: str | None = None  # a pivot language the route must go through
     engine_order: tuple[str, ...] = ()  # the engines auto may use, preferred first
+    verdict: bool = True  # the learned verdict per unit, where one is trained for the pair
+    verdicts: tuple[str, ...] = ()  # verdict files tried before the shipped ones
     # Kept out of repr, so it never reaches a log nor the report cache key.
     api_key: str | None = field(default=None, repr=False)
 
@@ -235,6 +237,10 @@ def analyse(
     checks, skipped = plan_checks(chosen, ctx)
     units = run_article_checks([replace(u, findings=run_checks(u, checks, ctx)) for u in units],
                                checks, ctx)
+    # The learned verdict and the same-engine probe (tqcheck/verdict): one call.
+    from tqcheck import verdict
+
+    units, judged = verdict.judge(units, ctx, info, opts, prep.src_lang, prep.tgt_lang)
     t_end = time.perf_counter()
 
     return Report(
@@ -242,7 +248,7 @@ def analyse(
         translation=_side(prep.translation),
         engine=info,
         signature=signature(info.name, info.model, info.version, article.signatures["chrf"],
-                            thresholds, calibrated),
+                            thresholds, calibrated) + f"|verdict:{judged.status.signature}",
         scores=article,
         units=tuple(units),
         thresholds=thresholds,
@@ -251,6 +257,9 @@ def analyse(
         cache=dict(getattr(engine, "stats", {}) or {}),
         checks_ran=tuple(c.id for c in checks),
         checks_skipped=skipped,
+        verdict=judged.status.note,
+        notes=judged.notes,
+        mirrored=judged.mirrored,
     )
 
 
@@ -360,7 +369,7 @@ def check_pair(
     t2 = time.perf_counter()
     back = _collect([prep], job)
     t3 = time.perf_counter()
-    report = analyse(prep, back, engine, opts, progress, lexical)
+    report = _unmirrored(prep, analyse(prep, back, engine, opts, progress, lexical), opts, progress)
     # The engine ran from t1 to t3, beside the source side (t1 to t2).
     timings = {"read_segment": round(t1 - t0, 4), "source_side": round(t2 - t1, 4),
                "translate": round(t3 - t1, 4), "engine_wait": round(t3 - t2, 4),
@@ -369,6 +378,21 @@ def check_pair(
     if cache is not None and key is not None:
         cache.put(key, report)
     return report
+
+
+def _unmirrored(prep: Prepared, report: Report, opts: CheckOptions, progress: Progress) -> Report:
+    """Under `auto`, a translation made by the back-translating engine itself is checked
+    again through another installed engine, when there is one (tqcheck/verdict/same_engine.py)."""
+    if not report.mirrored or opts.engine != "auto":
+        return report
+    from tqcheck.verdict.same_engine import other_engine
+
+    other = other_engine(report.engine.name, prep.src_lang, prep.tgt_lang, cache=opts.cache,
+                         threads=opts.threads, **opts.engine_options())
+    if other is None:
+        return report
+    flat = [s for sents in prep.tgt_sentences for s in sents]
+    return analyse(prep, back_translate(flat, other, prep.tgt_lang, prep.src_lang, progress), other, opts, progress)
 
 
 def _report_cache(opts: CheckOptions) -> ReportCache | None:
@@ -463,7 +487,8 @@ def check_pairs(
             n = sum(len(sents) for sents in prepared[i].tgt_sentences)
             if results[i] is None:
                 try:
-                    results[i] = report = analyse(prepared[i], out[pos : pos + n], engine, opts)
+                    report = analyse(prepared[i], out[pos : pos + n], engine, opts)
+                    results[i] = report = _unmirrored(prepared[i], report, opts, _no_progress)
                     if cache is not None and i in keys:
                         cache.put(keys[i], report)
                 except TqcheckError as exc:
