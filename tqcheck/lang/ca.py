@@ -1,6 +1,8 @@
 from tqcheck.lang.base import Clock, Language, Negation, frozen, words
 from tqcheck.lang.en import _NO, _w
 
+_US = ("eua", "estats units", "estatunidenc", "nord-americ")
+
 LANGUAGE = Language(
     code="ca", name="Catalan", families=frozenset({"romance"}),
     function_words=words(
@@ -33,7 +35,7 @@ LANGUAGE = Language(
                                   "de la tarda": "pm", "del vespre": "pm", "de la nit": "pm"}),
                 hour_words=("h", "hora", "hores")),
     acronyms=frozen({
-        "US": ("eua", "estats units", "estatunidenc", "nord-americ"),
+        "US": _US, "USA": _US,
         "UK": ("regne unit", "gran bretanya", "britànic"),
         "UN": ("onu", "nacions unides"), "EU": ("ue", "unió europea", "europa", "europeu"),
         "WHO": ("oms",), "AIDS": ("sida", "vih"), "HIV": ("vih",), "GDP": ("pib",),

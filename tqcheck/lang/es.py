@@ -1,6 +1,8 @@
 from tqcheck.lang.base import Clock, Language, Negation, frozen, words
 from tqcheck.lang.en import _NO, _w
 
+_US = ("ee. uu", "ee.uu", "eeuu", "estados unidos", "estadounidense", "norteameric")
+
 LANGUAGE = Language(
     code="es", name="Spanish", families=frozenset({"romance"}),
     function_words=words(
@@ -26,12 +28,13 @@ LANGUAGE = Language(
                       "un tercio": 1 / 3, "dos tercios": 2 / 3, "tres cuartos": 0.75}),
     ratio_links=("de cada",),
     count_words=frozen({"una docena": 12, "docena": 12}),
+    feminine=(("uno", "una"),),  # num2words writes the masculine
     clock=Clock(articles=("a las", "las", "a la"),
                 day_parts=frozen({"de la mañana": "am", "de la madrugada": "am",
                                   "de la tarde": "pm", "de la noche": "pm"}),
                 hour_words=("h", "hora", "horas")),
     acronyms=frozen({
-        "US": ("ee. uu", "ee.uu", "eeuu", "estados unidos", "estadounidense", "norteameric"),
+        "US": _US, "USA": _US,
         "UK": ("ru", "reino unido", "r.u", "gran bretaña", "británic"),
         "UN": ("onu", "naciones unidas"), "EU": ("ue", "unión europea", "europa"),
         "WHO": ("oms",), "AIDS": ("sida", "vih"), "HIV": ("vih",), "GDP": ("pib",),

@@ -25,6 +25,7 @@ LANGUAGE = Language(
                       "deux tiers": 2 / 3, "trois quarts": 0.75}),
     ratio_links=("sur",),
     count_words=frozen({"une douzaine": 12, "douzaine": 12}),
+    feminine=(("un", "une"),),  # num2words writes the masculine
     clock=Clock(articles=("à",), hour_words=("h", "heure", "heures")),
     acronyms=frozen({
         "US": ("états-unis", "é.-u", "améric"), "USA": ("états-unis", "é.-u", "améric"),

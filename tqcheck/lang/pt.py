@@ -1,6 +1,8 @@
 from tqcheck.lang.base import Clock, Language, Negation, frozen, words
 from tqcheck.lang.en import _w
 
+_US = ("eua", "estados unidos", "norte-americ", "norteameric")
+
 LANGUAGE = Language(
     code="pt", name="Portuguese", families=frozenset({"romance"}),
     function_words=words(
@@ -24,12 +26,13 @@ LANGUAGE = Language(
                       "um terço": 1 / 3, "dois terços": 2 / 3}),
     ratio_links=("em cada", "de cada"),
     count_words=frozen({"uma dúzia": 12, "dúzia": 12}),
+    feminine=(("um", "uma"), ("dois", "duas")),  # num2words writes the masculine
     clock=Clock(articles=("às", "as", "à"),
                 day_parts=frozen({"da manhã": "am", "da madrugada": "am", "da tarde": "pm",
                                   "da noite": "pm"}),
                 hour_words=("h", "hora", "horas")),
     acronyms=frozen({
-        "US": ("eua", "estados unidos", "norte-americ", "norteameric"),
+        "US": _US, "USA": _US,
         "UK": ("reino unido", "grã-bretanha", "britânic"),
         "UN": ("onu", "nações unidas"), "EU": ("ue", "união europeia", "europa", "europeu"),
         "WHO": ("oms",), "GDP": ("pib",), "CEO": ("presidente", "diretor", "diretora"),
