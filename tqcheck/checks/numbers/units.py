@@ -73,6 +73,16 @@ def converted(text: str, numbers: Sequence[Number], k: int) -> list[float]:
     return [v * f for v in n.values for f in unit]
 
 
+# "widespread 80s" in a weather report are temperatures in Fahrenheit (26–32 °C).
+_TEMPERATURE = re.compile(r"degree|°|temperature|fahrenheit|warm|heat", re.IGNORECASE)
+
+
+def fahrenheit_decade(text: str, n: Number) -> list[float]:
+    if not re.match(r"s\b", text[n.end:n.end + 2]) or not _TEMPERATURE.search(text):
+        return []
+    return [(v + d - 32) * 5 / 9 for v in n.values if 10 <= v <= 110 and v % 10 == 0 for d in (0, 5)]
+
+
 def _unit_after(text: str, n: Number) -> tuple[float, ...] | str | None:
     after = text[n.end:n.end + 30]
     if _FAHRENHEIT.match(after):
