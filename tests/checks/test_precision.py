@@ -26,16 +26,21 @@ from tests.checks.helpers import fails, passes
     ("en", "es", "Around 1,400 soldiers arrived.", "Llegaron unos 1.400 soldados."),
     ("en", "ca", "Around 1,400 soldiers arrived.", "Van arribar uns 1.400 soldats."),
     ("en", "ca", "It cost 1.4 billion euros.", "Va costar 1.400 milions d'euros."),
+    ("en", "ca", "The 1,400 workers went on strike.", "Les 1.400 treballadores van fer vaga."),
+    ("en", "es", "The 1,400 workers went on strike.", "Las 1.400 trabajadoras hicieron huelga."),
+    ("en", "ca", "At 7 the shop opens.", "A les 7 obre la botiga."),
     ("en", "es", "In the 90s.", "En los años noventa."),
     ("en", "es", "Hits in the nineties.", "Éxitos de los años 90."),
     ("en", "ca", "It rained 2 to 4 inches.", "Van caure de 50 a 100 mm de pluja."),
     ("en", "ca", "It happened about a mile away.", "Va passar a 1,6 km."),
     ("en", "es", "He fired on the quarter-hour mark.", "Disparó en el minuto 15."),
-    ("en", "ca", "A warm October with widespread 80s.", "Un octubre càlid, amb temperatures al voltant dels 27 graus."),
+    ("en", "ca", "A warm October with widespread 80s.",
+     "Un octubre càlid, amb temperatures al voltant dels 27 graus."),
     ("en", "es", "He's 100 percent certain it didn't happen.", "Está totalmente seguro de que no sucedió."),
 ], ids=["year-range", "year-range-ca", "half", "four-in-ten", "one-in-five-ca", "mitad", "naira",
         "pound-bn", "6pm", "clock-h-ca", "clock-range", "clock-words", "ca-tens", "ca-quaranta",
-        "ca-cinquena", "ca-ordinal", "es-thousands", "ca-thousands", "ca-milions", "es-decade",
+        "ca-cinquena", "ca-ordinal", "es-thousands", "ca-thousands", "ca-milions",
+        "ca-les-thousands", "es-las-thousands", "ca-les-hour", "es-decade",
         "en-decade", "inches-mm", "a-mile", "quarter-hour", "fahrenheit-decade", "100-percent"])
 def test_equal_quantities_pass(src, tgt, source, target):
     assert passes("numbers", source, target, src_lang=src, tgt_lang=tgt)

@@ -42,7 +42,8 @@ def _patterns(code: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
     if lng.clock.articles:
         # "a las 7" is a time in Romance languages; in English "as 2 to 4" is not.
         articles = _alternatives({a for other in languages() for a in other.clock.articles})
-        out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?(?!\d)"
+        # Not "les 1.400 persones" (the 1,400 people).
+        out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?(?![.,:]?\d)"
                                r"(?:\s*" + meridiem + ")?", re.I), {}))
         # "a las dos de la tarde": an hour spelled out is still a time, but only with the
         # part of the day ("las dos iglesias" is two churches).
@@ -90,7 +91,8 @@ def _clock_times(text: str, lang: str) -> list[tuple[Number, str]]:
                 continue
             start = m.start("h")
             mer = m.group("mer") or ""
-            found.append((Number(text[start:m.end()].strip(), start, m.end(),
-                                 frozenset(CLOCK_OFFSET + hh * 60 + minutes for hh in _hours(h, mer))),
-                          mer))
+            values = {CLOCK_OFFSET + hh * 60 + minutes for hh in _hours(h, mer)}
+            if not mer and m.group("m") is None:
+                values.add(float(h))  # "a les 7" may also be "the 7" (les = the)
+            found.append((Number(text[start:m.end()].strip(), start, m.end(), frozenset(values)), mer))
     return found

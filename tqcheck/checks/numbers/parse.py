@@ -17,7 +17,8 @@ _SEPARATORS = str.maketrans({"\u066c": " ", "\u066b": ".", "\u202f": " ", "\u00a
 # A number stands alone, or after one capital: a currency written as a letter ("N585m",
 # naira; "R20", rand) is a number too.
 _ALONE = r"(?:(?<!\w)|(?<=(?<!\w)[A-Z]))"
-_NUMBER = re.compile(_ALONE + r"(?<![.,])\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?(?!\d)|" + _ALONE + r"\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(_ALONE + r"(?<![.,])\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?(?!\d)|"
+                     + _ALONE + r"\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True)

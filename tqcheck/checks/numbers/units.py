@@ -53,7 +53,8 @@ def word_lengths(text: str) -> list[tuple[Number, frozenset[float], bool]]:
         out.append((Number(m.group(), m.start(), m.end(), frozenset()), frozenset(metric), True))
     for m in _HEIGHT.finditer(text):
         metres = int(m.group("ft")) * 0.3048 + int(m.group("inch")) * 0.0254
-        out.append((Number(m.group(), m.start(), m.end(), frozenset()), frozenset({metres, metres * 100}), False))
+        metric = frozenset({metres, metres * 100})
+        out.append((Number(m.group(), m.start(), m.end(), frozenset()), metric, False))
     return out
 
 
