@@ -33,6 +33,17 @@ def _variants(phrase: str, lng: Language) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=64)
+def small_cardinals(lng: Language, upto: int = 20) -> dict[str, float]:
+    """Single words for 1..upto ("dos", "dues"): hours and counts of units, made without
+    the whole table (building that costs ~0.2 s a language)."""
+    out: dict[str, float] = {}
+    for n in range(1, upto + 1):
+        if lng.num2words and (w := _num2words(n, lng.num2words)) is not None:
+            out.update({v: float(n) for v in _variants(w, lng) if " " not in v and v not in out})
+    return out
+
+
 @lru_cache(maxsize=32)
 def word_values(lng: Language) -> dict[str, float]:
     """Phrase → value for the language's number words (empty without a library code)."""

@@ -9,7 +9,7 @@ from functools import lru_cache
 from tqcheck.checks.numbers.parse import Number
 from tqcheck.lang import get as get_language
 from tqcheck.lang import languages
-from tqcheck.lang.numwords import word_values
+from tqcheck.lang.numwords import small_cardinals
 
 CLOCK_OFFSET = 1e7
 _AMPM = r"[ap]\.?\s?m\.?(?!\w)"
@@ -47,7 +47,7 @@ def _patterns(code: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
                                r"(?:\s*" + meridiem + ")?", re.I), {}))
         # "a las dos de la tarde": an hour spelled out is still a time, but only with the
         # part of the day ("las dos iglesias" is two churches).
-        words = {w: int(v) for w, v in word_values(lng).items() if 1 <= v <= 12 and " " not in w}
+        words = {w: int(v) for w, v in small_cardinals(lng, 12).items()}
         if words:
             out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>{_alternatives(set(words), True)})"
                                    r"\s*" + meridiem, re.I), words))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from tqcheck.checks.numbers.parse import Number
 from tqcheck.lang import get as get_language
-from tqcheck.lang.numwords import word_values
+from tqcheck.lang.numwords import small_cardinals
 
 # Unit → metric factors, one per metric unit a translator may choose (cm or mm, m or cm).
 UNITS: list[tuple[str, tuple[float, ...]]] = [
@@ -33,8 +33,7 @@ def _factors(unit_text: str) -> tuple[float, ...]:
 @lru_cache(maxsize=1)
 def _word_unit() -> tuple[re.Pattern[str], dict[str, float]]:
     # "a two-foot brim", "a mile away": English words, as the units are English.
-    words = {w: v for w, v in word_values(get_language("en")).items() if 1 <= v <= 20 and " " not in w}
-    words |= {"a": 1.0, "an": 1.0}
+    words = small_cardinals(get_language("en"), 20) | {"a": 1.0, "an": 1.0}
     alternatives = "|".join(sorted(words, key=len, reverse=True))
     return (re.compile(rf"\b({alternatives})[- ]({'|'.join(p for p, _ in UNITS)})\b", re.IGNORECASE),
             words)
