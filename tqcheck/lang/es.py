@@ -27,7 +27,8 @@ LANGUAGE = Language(
     fractions=frozen({"la mitad": 0.5, "medio": 0.5, "media": 0.5, "un cuarto": 0.25,
                       "un tercio": 1 / 3, "dos tercios": 2 / 3, "tres cuartos": 0.75,
                       # "100 percent certain" = "totalmente seguro"
-                      "totalmente": 1.0, "completamente": 1.0, "absolutamente": 1.0}),
+                      "totalmente": 1.0, "completamente": 1.0, "absolutamente": 1.0,
+                      "absoluta certeza": 1.0}),
     ratio_links=("de cada",),
     count_words=frozen({"una docena": 12, "docena": 12}),
     feminine=(("uno", "una"),),  # num2words writes the masculine

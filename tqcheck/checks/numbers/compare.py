@@ -37,7 +37,7 @@ class Quantity:
 
 def annotate(text: str, numbers: list[Number], lang: str) -> list[Quantity]:
     out = [Quantity(c) for c in clock_times(text, lang)]
-    out += [Quantity(n, metric, optional) for n, metric, optional in word_lengths(text)]
+    out += [Quantity(n, metric, optional) for n, metric, optional in word_lengths(text, lang)]
     numbers = [n for n in numbers if not any(q.number.start <= n.start < q.number.end for q in out)]
     scales = get_language(lang).scales
     for k, n in enumerate(numbers):

@@ -39,14 +39,21 @@ def _word_unit() -> tuple[re.Pattern[str], dict[str, float]]:
             words)
 
 
-def word_lengths(text: str) -> list[tuple[Number, frozenset[float], bool]]:
+# Every pattern here needs one of these: most passages are out after one search.
+_ANY_UNIT = re.compile(r"mile|mph|inch|f(?:oo|ee)t|ft\b|yard|pound|lbs?\b|ounce|oz\b|gallon|acre|'",
+                       re.IGNORECASE)
+
+
+def word_lengths(text: str, lang: str) -> list[tuple[Number, frozenset[float], bool]]:
     """Lengths written with words or in feet and inches, with their metric values:
     6-foot-6 is one length (1.98 m), not two numbers; "a two-foot brim" is 61 cm. The
     last item says whether it is in words (never reported missing: words were never
     counted as numbers)."""
+    if not _ANY_UNIT.search(text):
+        return []
     pattern, words = _word_unit()
     out = []
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text) if lang == "en" else ():
         value = words[m.group(1).lower()]
         metric = {value * f * k for f in _factors(m.group(2)) for k in (1, 100)}
         out.append((Number(m.group(), m.start(), m.end(), frozenset()), frozenset(metric), True))
