@@ -14,7 +14,7 @@ from tqcheck.lang.numwords import small_cardinals
 UNITS: list[tuple[str, tuple[float, ...]]] = [
     (r"miles? (?:per|an|a) hour|mph", (1.609344,)), (r"miles?", (1.609344,)),
     (r"inch(?:es)?", (2.54, 25.4)), (r"f(?:ee|oo)t|ft\b", (0.3048, 30.48)), (r"yards?", (0.9144,)),
-    (r"pounds?|lbs?\b", (0.45359237,)), (r"ounces?|oz\b", (28.35,)), (r"gallons?", (3.785,)),
+    (r"pounds?|lbs?\b", (0.45359237, 453.59237)), (r"ounces?|oz\b", (28.35,)), (r"gallons?", (3.785,)),
     (r"acres?", (0.4047,)), (r"square miles?", (2.59,)),
 ]
 _UNIT = re.compile(r"\s*-?\s*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(UNITS)) + ")",
