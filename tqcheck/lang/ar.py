@@ -14,5 +14,6 @@ LANGUAGE = Language(
     scales=(("ألف", 1e3), ("آلاف", 1e3), ("مليون", 1e6), ("ملايين", 1e6), ("مليار", 1e9),
             ("مليارات", 1e9)),
     fractions=frozen({"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3}),
+    number_links=("و",),
     num2words="ar", apertium="ara", apertium2="ar", hunspell="ar", wordfreq="ar", simplemma="ar",
 )
