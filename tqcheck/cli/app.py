@@ -129,6 +129,10 @@ def engines(engine_url: o.EngineUrl = None, api_key: o.ApiKey = None) -> None:
                f"{sum(len(r.legs) > 1 for r in found.values())} through a pivot):")
     for (s, t), route in found.items():
         typer.echo(f"  {s}→{t}  {route.label}")
+    from tqcheck import lexicon
+    typer.echo("word layer:")
+    for line in lexicon.status():
+        typer.echo(line)
 
 
 def _register_groups() -> None:
