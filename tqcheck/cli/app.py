@@ -121,7 +121,7 @@ def engines(engine_url: o.EngineUrl = None, api_key: o.ApiKey = None) -> None:
                       disable=None, baseline=None, config=None, engine_url=engine_url, api_key=api_key)
     server = {"url": eff.options.engine_url, "api_key": eff.options.api_key}
     for name, (pairs, why) in available_pairs(**server).items():
-        shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"(none: {why})"
+        shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"({why})"
         typer.echo(f"{name}: {shown}")
     order = eff.options.engine_order or AUTO_ORDER
     found = reachable(candidates("auto", order=order, **server))
