@@ -22,6 +22,7 @@ from tqcheck.model import AlignedUnit, Document, Passage
 from tqcheck.read import read_pair
 from tqcheck.result import Report, Side
 from tqcheck.score import Scorer
+from tqcheck.settings import EngineSettings
 from tqcheck.segment import SEGMENTER_ID, split_sentences
 from tqcheck.translate.base import Engine, EngineInfo
 from tqcheck.cache.reports import ReportCache, report_key
@@ -48,13 +49,13 @@ class CheckOptions:
     disable: tuple[str, ...] = ()
     severities: Mapping[str, str] = field(default_factory=dict)
     calibrations: tuple[str, ...] = ()  # calibration files tried before the shipped ones
-    engine_url: str | None = None  # the server, for engines that are one (libretranslate)
-    # Kept out of repr, so it never reaches a log nor the report cache key.
-    api_key: str | None = field(default=None, repr=False)
+    # Settings engines declare (a server's URL, its key); secrets stay out of the repr,
+    # so they never reach a log nor the report cache key.
+    engine_settings: EngineSettings = EngineSettings()
 
-    def engine_options(self) -> dict[str, str | None]:
+    def engine_options(self) -> dict[str, object]:
         """Settings for get_engine that only some engines take."""
-        return {"url": self.engine_url, "api_key": self.api_key}
+        return dict(self.engine_settings)
 
 
 @dataclass(frozen=True)

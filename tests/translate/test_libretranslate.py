@@ -206,39 +206,43 @@ def test_missing_or_bad_url_is_a_clear_error():
     with pytest.raises(EngineError, match="--engine-url"):
         load("libretranslate")
     with pytest.raises(ConfigError, match="not an http"):
-        load("libretranslate", url="localhost:5000")
+        load("libretranslate", engine_url="localhost:5000")
 
 
 def test_other_engines_ignore_the_server_settings():
-    engine = load("apertium", url="http://x", api_key="k")
+    engine = load("apertium", engine_url="http://x", api_key="k")
     assert engine.name == "apertium"
 
 
 def test_api_key_stays_out_of_repr():
     from tqcheck.pipeline import CheckOptions
+    from tqcheck.settings import EngineSettings
 
-    assert "s3cret" not in repr(CheckOptions(engine_url="http://x", api_key="s3cret"))
+    opts = CheckOptions(engine_settings=EngineSettings.of({"engine_url": "http://x", "api_key": "s3cret"}))
+    assert "s3cret" not in repr(opts) and "http://x" in repr(opts)
+    assert opts.engine_options() == {"engine_url": "http://x", "api_key": "s3cret"}
     assert "s3cret" not in repr(LibreTranslateEngine(url="http://x", api_key="s3cret"))
 
 
 def test_precedence_cli_over_config_over_environment(tmp_path):
-    from tqcheck.cli.options import effective
+    from tqcheck.cli.options import build_run
 
     cfg = tmp_path / "tqcheck.toml"
     cfg.write_text('engine_url = "http://from-config:5000"\n')
-    kw = dict(src_lang=None, tgt_lang=None, engine=None, no_cache=False, cache=None, threads=None,
-              fail_on=None, min_chrf=None, max_flagged_ratio=None, min_passage_chrf=None,
-              disable=None, baseline=None)
     env = {"TQCHECK_ENGINE_URL": "http://from-env:5000", "TQCHECK_API_KEY": "env-key"}
+
+    def server(**cli):
+        opts = build_run(cli).options.engine_options()
+        return opts.get("engine_url"), opts.get("api_key")
+
     with pytest.MonkeyPatch.context() as mp:
         for k, v in env.items():
             mp.setenv(k, v)
-        assert effective(**kw, config=cfg, engine_url="http://cli:1").options.engine_url == "http://cli:1"
-        opts = effective(**kw, config=cfg).options
-        assert (opts.engine_url, opts.api_key) == ("http://from-config:5000", "env-key")
+        assert server(config=cfg, engine_url="http://cli:1")[0] == "http://cli:1"
+        assert server(config=cfg) == ("http://from-config:5000", "env-key")
         empty = tmp_path / "empty.toml"
         empty.write_text("")
-        assert effective(**kw, config=empty).options.engine_url == "http://from-env:5000"
+        assert server(config=empty)[0] == "http://from-env:5000"
 
 
 def test_sub_batches_respect_count_and_size():
@@ -364,4 +368,4 @@ def test_wrong_number_of_translations_is_an_error():
 def test_get_engine_reports_an_unsupported_pair_with_what_the_server_offers():
     with scripted_server(Script(OK)) as url:
         with pytest.raises(EngineError, match=r"does not translate fr→en \(it offers en→es, es→en\)"):
-            get_engine("libretranslate", "fr", "en", cache=False, url=url)
+            get_engine("libretranslate", "fr", "en", cache=False, engine_url=url)

@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tqcheck.errors import ConfigError, EngineError
+from tqcheck.settings import Setting
 from tqcheck.translate.base import Engine, EngineInfo
 
 DEFAULT_WORKERS = 4
@@ -64,6 +65,14 @@ class _Retryable(Exception):
 
 class LibreTranslateEngine(Engine):
     name = "libretranslate"
+    settings = (
+        Setting("engine_url", str, None, "LibreTranslate server for --engine libretranslate, e.g. "
+                "http://mt.internal:5000.", "engine:libretranslate", "--engine-url",
+                env="TQCHECK_ENGINE_URL", metavar="URL", param="url"),
+        Setting("api_key", str, None, "API key for the LibreTranslate server (better: $TQCHECK_API_KEY, "
+                "kept out of shell history).", "engine:libretranslate", "--api-key",
+                env="TQCHECK_API_KEY", metavar="KEY", secret=True),
+    )
 
     def __init__(self, threads: int | None = None, *, url: str | None = None,
                  api_key: str | None = None, workers: int = DEFAULT_WORKERS,
