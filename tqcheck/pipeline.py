@@ -15,11 +15,11 @@ from pathlib import Path
 import tqcheck
 from tqcheck import calibrate, detect
 from tqcheck.align.aligner import align
-from tqcheck.checks import Context, build_checks, run_checks
+from tqcheck.checks import Context, build_checks, plan_checks, run_checks
 from tqcheck.errors import TqcheckError
 from tqcheck.languages import resolve_pair
 from tqcheck.model import AlignedUnit, Document, Passage
-from tqcheck.read import read_pair
+from tqcheck.read import format_for, read_pair, side_names
 from tqcheck.result import Report, Side
 from tqcheck.score import Scorer
 from tqcheck.settings import EngineSettings
@@ -142,9 +142,9 @@ def analyse(
 
     info = engine.info(prep.tgt_lang, prep.src_lang)
     thresholds, calibrated = effective_thresholds(prep, info, opts)
-    checks = build_checks(opts.enable or None, opts.disable, opts.severities)
     ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, thresholds=thresholds,
-                  length_ratio=_length_ratio(units))
+                  length_ratio=_length_ratio(units), engine=info.name)
+    checks, skipped = plan_checks(build_checks(opts.enable or None, opts.disable, opts.severities), ctx)
     units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
     t_end = time.perf_counter()
 
@@ -160,6 +160,8 @@ def analyse(
         calibration=calibrated,
         timings={"align": round(t_align - t0, 4), "score_check": round(t_end - t_align, 4)},
         cache=dict(getattr(engine, "stats", {}) or {}),
+        checks_ran=tuple(c.id for c in checks),
+        checks_skipped=skipped,
     )
 
 
@@ -211,7 +213,7 @@ def check_pair(
     cache = _report_cache(opts) if engine is None else None
     key = _report_key(opts, src_path, tgt_path) if cache is not None else None
     if cache is not None and key is not None:
-        hit = cache.get(key, _engine_info(opts))
+        hit = cache.get(key, _engine_info(opts), side_names(src_path, tgt_path))
         if hit is not None:
             return replace(hit, timings={"total": round(time.perf_counter() - t0, 4), "cached": 1.0})
     prep = prepare(src_path, tgt_path, opts)
@@ -238,7 +240,12 @@ def _report_cache(opts: CheckOptions) -> ReportCache | None:
 
 def _report_key(opts: CheckOptions, src: str | Path, tgt: str | Path | None) -> str | None:
     # Cache and thread settings change nothing in a report, so they stay out of the key.
-    return report_key(src, tgt, repr(replace(opts, cache=True, threads=None)))
+    try:
+        formats = ("bilingual", "bilingual") if tgt is None else (
+            format_for(src, opts.src_format), format_for(tgt, opts.tgt_format))
+    except TqcheckError:
+        return None
+    return report_key(src, tgt, repr(replace(opts, cache=True, threads=None)), formats)
 
 
 def _engine_info(opts: CheckOptions) -> Callable[[str, str], EngineInfo | None]:
@@ -274,9 +281,9 @@ def check_pairs(
         if cache is not None:
             key = _report_key(opts, s, t)
             if key is not None:
-                hit = cache.get(key, info)
+                hit = cache.get(key, info, side_names(s, t))
                 if hit is not None:
-                    results[i] = hit
+                    results[i] = replace(hit, timings={"cached": 1.0})
                     continue
                 keys[i] = key
         try:

@@ -19,6 +19,8 @@ class Context:
     # Median translation/source length ratio of the article's paired units: each
     # article is its own reference for what "much shorter" means.
     length_ratio: float = 1.0
+    # The engine that made the back-translations ("none": there are none).
+    engine: str = ""
 
     def threshold(self, name: str, default: float) -> float:
         return float(self.thresholds.get(name, default))
@@ -36,6 +38,11 @@ class Check(ABC):
     def __init__(self, severity: Severity | None = None) -> None:
         if severity is not None:
             self.severity = severity
+
+    def unavailable(self, ctx: Context) -> str | None:
+        """Why this check cannot run on this pair at all (no engine, no dictionary for the
+        language...), or None. Asked once per report; the report lists the reasons."""
+        return None
 
     @abstractmethod
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
