@@ -117,7 +117,7 @@ class EngineSettings(Mapping[str, Any]):
     secret: frozenset[str] = field(default=frozenset(), compare=False)
 
     @classmethod
-    def of(cls, values: Mapping[str, Any], declared: Iterable[Setting] = ()) -> EngineSettings:
+    def of(cls, values: Mapping[str, Any], declared: Iterable[Setting]) -> EngineSettings:
         """The values set (None is "not set"); `declared` says which are secret."""
         secret = {s.name for s in declared if s.secret}
         given = tuple(sorted((k, v) for k, v in values.items() if v is not None))

@@ -22,7 +22,8 @@ from tests.conftest import run_cli
 from tests.libretranslate_server import GOOD_KEY, ServerUnavailable, build_venv, free_port, running_server
 from tests.tinyargos import grammar
 from tqcheck.errors import ConfigError, EngineError
-from tqcheck.translate.libretranslate import LibreTranslateEngine, _retry_after
+from tqcheck.translate.http import retry_after
+from tqcheck.translate.libretranslate import LibreTranslateEngine
 from tqcheck.translate.registry import get_engine, load
 
 slow = pytest.mark.slow
@@ -62,23 +63,26 @@ def article(tmp_path: Path, n_paragraphs: int = 5, seed: int = 11) -> tuple[Path
 
 
 class CountingEngine(LibreTranslateEngine):
-    """Records how many requests were in flight at once."""
+    """Records how many requests were in flight at once, at its HTTP client."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.in_flight = self.max_in_flight = self.posts = 0
         self.count_lock = threading.Lock()
+        once = self.http._once
 
-    def _once(self, method, *args, **kwargs):
-        with self.count_lock:
-            self.posts += method == "POST"
-            self.in_flight += 1
-            self.max_in_flight = max(self.max_in_flight, self.in_flight)
-        try:
-            return super()._once(method, *args, **kwargs)
-        finally:
+        def counted(method, *args, **kwargs):
             with self.count_lock:
-                self.in_flight -= 1
+                self.posts += method == "POST"
+                self.in_flight += 1
+                self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            try:
+                return once(method, *args, **kwargs)
+            finally:
+                with self.count_lock:
+                    self.in_flight -= 1
+
+        self.http._once = counted
 
 
 # -- the real server --------------------------------------------------------------------
@@ -218,7 +222,8 @@ def test_api_key_stays_out_of_repr():
     from tqcheck.pipeline import CheckOptions
     from tqcheck.settings import EngineSettings
 
-    opts = CheckOptions(engine_settings=EngineSettings.of({"engine_url": "http://x", "api_key": "s3cret"}))
+    given = {"engine_url": "http://x", "api_key": "s3cret"}
+    opts = CheckOptions(engine_settings=EngineSettings.of(given, LibreTranslateEngine.settings))
     assert "s3cret" not in repr(opts) and "http://x" in repr(opts)
     assert opts.engine_options() == {"engine_url": "http://x", "api_key": "s3cret"}
     assert "s3cret" not in repr(LibreTranslateEngine(url="http://x", api_key="s3cret"))
@@ -255,7 +260,7 @@ def test_sub_batches_respect_count_and_size():
                                              (None, None), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
                          ids=["seconds", "zero", "capped", "garbage", "absent", "past-date"])
 def test_retry_after(header, expected):
-    assert _retry_after(header) == expected
+    assert retry_after(header) == expected
 
 
 # -- the retry policy, against a scripted double -------------------------------------------
