@@ -33,6 +33,8 @@ from tqcheck.translate.registry import get_engine
 Progress = Callable[[str, int, int], None]
 # Sentences per engine call: bounded so progress moves and memory stays flat on huge files.
 ENGINE_CHUNK = 2000
+# Passages detected and segmented between progress reports.
+READ_PROGRESS_EVERY = 500
 
 
 @dataclass(frozen=True)
@@ -72,23 +74,32 @@ def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
-def prepare(src_path: str | Path, tgt_path: str | Path | None, opts: CheckOptions) -> Prepared:
+def prepare(src_path: str | Path, tgt_path: str | Path | None, opts: CheckOptions,
+            progress: Progress = _no_progress) -> Prepared:
     """Read, detect languages and segment both sides: everything before the engine."""
     src_doc, tgt_doc = read_pair(src_path, tgt_path, opts.src_format, opts.tgt_format)
     src_lang, tgt_lang = resolve_pair(src_doc, tgt_doc, opts.src_lang, opts.tgt_lang)
     candidates = tuple(sorted({src_lang, tgt_lang, "en"}))
-    src_doc = _annotate(src_doc, src_lang, candidates)
-    tgt_doc = _annotate(tgt_doc, tgt_lang, candidates)
+    total = len(src_doc.passages) + len(tgt_doc.passages)
+    progress("read", 0, total)
+    src_doc = _annotate(src_doc, src_lang, candidates, lambda k: progress("read", k, total))
+    done = len(src_doc.passages)
+    tgt_doc = _annotate(tgt_doc, tgt_lang, candidates, lambda k: progress("read", done + k, total))
+    progress("read", total, total)
     return Prepared(src_doc, tgt_doc, src_lang, tgt_lang,
                     tuple(p.sentences for p in tgt_doc.passages))
 
 
-def _annotate(doc: Document, lang: str, candidates: tuple[str, ...]) -> Document:
-    passages = tuple(
-        replace(p, lang=detect.detect(p.text, candidates), sentences=tuple(split_sentences(p.text, lang)))
-        for p in doc.passages
-    )
-    return replace(doc, passages=passages, lang=lang)
+def _annotate(doc: Document, lang: str, candidates: tuple[str, ...],
+              tick: Callable[[int], None]) -> Document:
+    """Each passage's language and sentences; `tick(done)` every READ_PROGRESS_EVERY."""
+    passages = []
+    for k, p in enumerate(doc.passages):
+        passages.append(replace(p, lang=detect.detect(p.text, candidates),
+                                sentences=tuple(split_sentences(p.text, lang))))
+        if k % READ_PROGRESS_EVERY == 0:
+            tick(k)
+    return replace(doc, passages=tuple(passages), lang=lang)
 
 
 def back_translate(
@@ -123,7 +134,8 @@ def analyse(
     src_passages = prep.source.passages
     tgt_passages = prep.translation.passages
     beads = align([p.text for p in src_passages], [p.text for p in tgt_passages], back,
-                  src_kinds=[p.kind for p in src_passages], tgt_kinds=[p.kind for p in tgt_passages])
+                  src_kinds=[p.kind for p in src_passages], tgt_kinds=[p.kind for p in tgt_passages],
+                  progress=lambda done, total: progress("align", done, total))
     t_align = time.perf_counter()
 
     units = []
@@ -216,7 +228,7 @@ def check_pair(
         hit = cache.get(key, _engine_info(opts), side_names(src_path, tgt_path))
         if hit is not None:
             return replace(hit, timings={"total": round(time.perf_counter() - t0, 4), "cached": 1.0})
-    prep = prepare(src_path, tgt_path, opts)
+    prep = prepare(src_path, tgt_path, opts, progress)
     t1 = time.perf_counter()
     engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang,
                                   cache=opts.cache, threads=opts.threads, **opts.engine_options())

@@ -8,7 +8,7 @@ source passages merged into one translation passage) and 1-2 (one split in two).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # Gale & Church (1993): variance of the length ratio, and bead priors.
@@ -29,6 +29,8 @@ FULL_TRUST_CHARS = 150
 # similarity say little, while the document structure says a lot.
 HEADING_BONUS = 3.0
 MIN_BAND = 12
+# Source rows between progress reports: cheap next to the row itself (band × 5 moves).
+PROGRESS_EVERY = 200
 
 # (source passages, translation passages) consumed by each bead kind.
 MOVES = {"1-1": (1, 1), "1-0": (1, 0), "0-1": (0, 1), "2-1": (2, 1), "1-2": (1, 2)}
@@ -144,10 +146,12 @@ def _windows(n: int, m: int, band: int) -> list[tuple[int, int]]:
 
 def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = None, *,
           band: int | None = None, src_kinds: Sequence[str] | None = None,
-          tgt_kinds: Sequence[str] | None = None) -> list[Bead]:
+          tgt_kinds: Sequence[str] | None = None,
+          progress: Callable[[int, int], None] | None = None) -> list[Bead]:
     """Align source passages to translation passages; every index appears in exactly one
     bead, in order. `back` holds the back-translations of `tgt` (same length) or None;
-    the kinds (paragraph, heading, …) let headings pair with headings."""
+    the kinds (paragraph, heading, …) let headings pair with headings. `progress(done,
+    total)` hears about the source rows as they are aligned."""
     n, m = len(src), len(tgt)
     if back is not None and len(back) != m:
         raise ValueError("back must have one back-translation per translation passage")
@@ -193,6 +197,10 @@ def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = N
         back_ptr.append(ptr)
         if i >= 2:
             scorer.forget_before(i - 2, win[i - 2][0] - 2)
+        if progress is not None and i % PROGRESS_EVERY == 0:
+            progress(i, n)
+    if progress is not None:
+        progress(n, n)
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:

@@ -34,12 +34,14 @@ def progress_for(console: Console, enabled: bool = True) -> Iterator[ProgressFn]
 
             yield update
         return
-    last = [0.0]
+    last: list[object] = [0.0, ""]
 
     def plain(stage: str, done: int, total: int) -> None:
         now = time.monotonic()
-        if total >= MIN_TOTAL and (now - last[0] >= PLAIN_EVERY_S or done == total):
-            last[0] = now
+        # A new phase is announced at once: aligning 20,000 passages takes half a minute.
+        due = stage != last[1] or now - float(last[0]) >= PLAIN_EVERY_S or done == total  # type: ignore[arg-type]
+        if total >= MIN_TOTAL and due:
+            last[:] = [now, stage]
             console.print(f"tqcheck: {stage} {done}/{total}", markup=False, highlight=False)
 
     yield plain
