@@ -99,7 +99,9 @@ def list_checks(
     width = max(len(cid) for cid in CHECKS)
     for cid, cls in CHECKS.items():
         # Plain lines, no table: readable at 80 columns and easy to grep.
-        typer.echo(f"{cid:<{width}}  {cls.severity.value:<7}  {cls.title}")
+        lead = f"{cid:<{width}}  {cls.severity.value:<7}  "
+        typer.echo(textwrap.fill(cls.title, width=79, initial_indent=lead,
+                                 subsequent_indent=" " * len(lead)))
         if verbose:
             typer.echo(textwrap.fill(cls.description, width=78, initial_indent="    ",
                                      subsequent_indent="    "))
