@@ -4,8 +4,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from tqcheck.model import AlignedUnit, Finding, Severity
+from tqcheck.score.stats import ChrfStore
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,11 @@ class Context:
     length_ratio: float = 1.0
     # The engine that made the back-translations ("none": there are none).
     engine: str = ""
+    # The article's chrF n-grams, shared with the scorer: a check compares texts through
+    # it and never builds a sacreBLEU metric of its own.
+    chrf: ChrfStore = field(default_factory=ChrfStore, compare=False, repr=False)
+    # What the pipeline's PRE_ENGINE_STAGES returned, by stage name.
+    pre: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def threshold(self, name: str, default: float) -> float:
         return float(self.thresholds.get(name, default))

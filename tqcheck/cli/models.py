@@ -10,7 +10,7 @@ from tqcheck.cli.options import Command, Group
 from tqcheck.errors import ConfigError
 
 models_app = typer.Typer(help="List, install and remove Argos translation models.", no_args_is_help=True,
-                        cls=Group)
+                         rich_markup_mode=None, cls=Group)
 
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -23,8 +23,10 @@ from typer.core import TyperCommand, TyperGroup
 from tqcheck.baseline import Suppression, load_baseline, parse_suppressions
 from tqcheck.config import Settings, all_settings, for_command, resolve
 from tqcheck.model import Severity
-from tqcheck.pipeline import CheckOptions
 from tqcheck.settings import EngineSettings, Setting
+
+if TYPE_CHECKING:  # the pipeline is imported when a command runs, not for --help
+    from tqcheck.pipeline import CheckOptions
 
 
 class _BareFlags:
@@ -64,6 +66,8 @@ class Run:
 
 
 def build_run(cli: dict[str, Any]) -> Run:
+    from tqcheck.pipeline import CheckOptions
+
     settings = resolve(cli, cli.get("config"))
     engine_settings = {s.name: settings[s.name] for s in _engine_owned()}
     thresholds = {}

@@ -4,11 +4,10 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-from tqcheck.pipeline import Progress as ProgressFn
+from tqcheck.backtranslate import Progress as ProgressFn
+from tqcheck.cli.console import real
 
 # Small articles finish before a bar would be worth drawing.
 MIN_TOTAL = 500
@@ -16,13 +15,15 @@ PLAIN_EVERY_S = 5.0
 
 
 @contextmanager
-def progress_for(console: Console, enabled: bool = True) -> Iterator[ProgressFn]:
+def progress_for(console: Any, enabled: bool = True) -> Iterator[ProgressFn]:
     if not enabled:
         yield lambda stage, done, total: None
         return
     if console.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=console, transient=True) as bar:
+                      TimeElapsedColumn(), console=real(console), transient=True) as bar:
             tasks: dict[str, int] = {}
 
             def update(stage: str, done: int, total: int) -> None:
@@ -34,14 +35,17 @@ def progress_for(console: Console, enabled: bool = True) -> Iterator[ProgressFn]
 
             yield update
         return
-    last: list[object] = [0.0, ""]
+    last = [0.0]
+    announced: set[str] = set()
 
     def plain(stage: str, done: int, total: int) -> None:
         now = time.monotonic()
-        # A new phase is announced at once: aligning 20,000 passages takes half a minute.
-        due = stage != last[1] or now - float(last[0]) >= PLAIN_EVERY_S or done == total  # type: ignore[arg-type]
+        # Each phase is announced when it starts (aligning 20,000 passages takes half a
+        # minute), once: reading and translating run side by side and report in turns.
+        due = stage not in announced or now - last[0] >= PLAIN_EVERY_S or done == total
         if total >= MIN_TOTAL and due:
-            last[:] = [now, stage]
+            last[0] = now
+            announced.add(stage)
             console.print(f"tqcheck: {stage} {done}/{total}", markup=False, highlight=False)
 
     yield plain
