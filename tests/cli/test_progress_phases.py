@@ -26,7 +26,8 @@ def test_every_phase_reports_progress(tmp_path):
     check_pair(*long_pair(tmp_path), CheckOptions(src_lang="en", tgt_lang="es", cache=False),
                engine=ReversingEngine(), progress=lambda *a: seen.append(a))
     stages = list(dict.fromkeys(stage for stage, _, _ in seen))
-    assert stages == ["read", "translate", "align", "score"]
+    # The engine translates beside the reading of the source side; then align, then score.
+    assert set(stages[:2]) == {"read", "translate"} and stages[2:] == ["align", "score"]
     for stage in stages:
         reports = [(d, t) for s, d, t in seen if s == stage]
         assert reports[-1][0] == reports[-1][1] > 0, stage  # each phase ends complete
