@@ -153,3 +153,17 @@ def test_old_batch_spelling_still_works_with_a_warning(tmp_path):
     r = run_cli("batch", str(folder), "-O", str(tmp_path / "old"), "--engine", "apertium", "-q")
     assert r.returncode == 0, r.stderr
     assert "--out/-O is now --out-dir" in r.stderr and (tmp_path / "old" / "summary.json").is_file()
+
+
+def test_readme_lists_the_config_keys_and_variables_of_the_table():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration"):readme.index("## Engines and models")]
+    keys = re.search(r"Keys: (.*?); a value", section, re.S)
+    assert keys is not None
+    listed = re.findall(r"`([a-z_]+)`", keys.group(1))
+    assert listed == sorted(s.name for s in all_settings() if s.config)
+    for s in all_settings():
+        if s.env:
+            assert f"`{s.env}`" in section, s.env
