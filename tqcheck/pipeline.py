@@ -42,7 +42,7 @@ __all__ = ["ENGINE_CHUNK", "PRE_ENGINE_STAGES", "CheckOptions", "Prepared", "Pro
 # Up to this many passages, every passage's n-grams are made while the engine runs and
 # kept for the aligner; longer files make them as the aligner's band reaches them.
 PREFILL_PASSAGES = 5000
-# Passages whose language is decided between progress reports (the slow part of reading).
+# Passages (or units) read or checked between progress reports.
 READ_PROGRESS_EVERY = 500
 
 
@@ -220,7 +220,13 @@ def analyse(
                   length_ratio=_length_ratio(units), engine=info.name, chrf=prep.chrf,
                   pre=prep.pre)
     checks, skipped = plan_checks(build_checks(opts.enable or None, opts.disable, opts.severities), ctx)
-    units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
+    checked = []
+    for k, u in enumerate(units):
+        if k % READ_PROGRESS_EVERY == 0:
+            progress("check", k, len(units))
+        checked.append(replace(u, findings=run_checks(u, checks, ctx)))
+    units = checked
+    progress("check", len(units), len(units))
     t_end = time.perf_counter()
 
     return Report(

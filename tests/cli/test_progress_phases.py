@@ -1,5 +1,5 @@
 """Long inputs report progress in every phase, not only while translating: reading
-(detection and segmentation), aligning and scoring."""
+(detection and segmentation), aligning, scoring and checking."""
 from __future__ import annotations
 
 import io
@@ -27,7 +27,7 @@ def test_every_phase_reports_progress(tmp_path):
                engine=ReversingEngine(), progress=lambda *a: seen.append(a))
     stages = list(dict.fromkeys(stage for stage, _, _ in seen))
     # The engine translates beside the reading of the source side; then align, then score.
-    assert set(stages[:2]) == {"read", "translate"} and stages[2:] == ["align", "score"]
+    assert set(stages[:2]) == {"read", "translate"} and stages[2:] == ["align", "score", "check"]
     for stage in stages:
         reports = [(d, t) for s, d, t in seen if s == stage]
         assert reports[-1][0] == reports[-1][1] > 0, stage  # each phase ends complete
@@ -38,7 +38,8 @@ def test_plain_lines_announce_each_phase(tmp_path):
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=False, width=100)
     with progress_for(console) as progress:
-        for stage in ("read", "translate", "align", "score"):
+        for stage in ("read", "translate", "align", "score", "check"):
             progress(stage, 0, 2000)
             progress(stage, 1000, 2000)  # within 5 s of the last line: not shown
-    assert buf.getvalue().splitlines() == [f"tqcheck: {s} 0/2000" for s in ("read", "translate", "align", "score")]
+    assert buf.getvalue().splitlines() == [f"tqcheck: {s} 0/2000"
+                                           for s in ("read", "translate", "align", "score", "check")]
