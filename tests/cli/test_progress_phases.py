@@ -41,5 +41,6 @@ def test_plain_lines_announce_each_phase(tmp_path):
         for stage in ("read", "translate", "align", "score", "check"):
             progress(stage, 0, 2000)
             progress(stage, 1000, 2000)  # within 5 s of the last line: not shown
+            progress(stage, 0, 2000)  # nor the same count twice
     assert buf.getvalue().splitlines() == [f"tqcheck: {s} 0/2000"
                                            for s in ("read", "translate", "align", "score", "check")]
