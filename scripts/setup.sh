@@ -24,6 +24,9 @@ fi
 
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
+# pip before 23.3 compares extras unnormalised and warns "lxml 6.x does not provide the
+# extra 'html_clean'" (lxml spells it html-clean), which a fresh venv's pip 23.2 does.
+.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip>=24" 2> >(grep -v "^WARNING: Location" >&2)
 # torch first and pinned: argostranslate needs it (through stanza), and an unpinned
 # resolve pulls a multi-GB CUDA build.
 .venv/bin/pip install -q --disable-pip-version-check torch==2.13.0 2> >(grep -v "^WARNING: Location" >&2)

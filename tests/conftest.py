@@ -1,6 +1,7 @@
 """Shared fixtures: isolated caches and the sample corpus."""
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -32,6 +33,27 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
 
 
 needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium not installed")
+ARGOS_MISSING = "needs the argos extra: pip install 'tqcheck[argos]'"
+
+
+def _importable(module: str) -> bool:
+    try:
+        importlib.import_module(module)  # the top package only: cheap, reads no settings
+    except ImportError:
+        return False
+    return True
+
+
+needs_argos = pytest.mark.skipif(not _importable("argostranslate"), reason=ARGOS_MISSING)
+
+
+def hide_argos(folder: Path) -> dict[str, str]:
+    """An environment in which `import argostranslate` fails, as without the argos extra."""
+    fake = folder / "no-argos" / "argostranslate"
+    fake.mkdir(parents=True, exist_ok=True)
+    (fake / "__init__.py").write_text(
+        'raise ModuleNotFoundError("No module named \'argostranslate\'", name="argostranslate")\n')
+    return {"PYTHONPATH": os.pathsep.join([str(fake.parent), os.environ.get("PYTHONPATH", str(ROOT))])}
 
 
 @contextmanager
@@ -85,6 +107,8 @@ def tiny_argos(tmp_path_factory) -> dict[str, Path]:
 
     Set TQCHECK_TINYARGOS_DIR to keep the built .argosmodel files between local runs.
     """
+    for module in ("argostranslate", "ctranslate2", "torch", "transformers", "sentencepiece", "onnx"):
+        pytest.importorskip(module, reason=ARGOS_MISSING + " and the dev extra")
     from tests.tinyargos.build import build_package
 
     keep = os.environ.get("TQCHECK_TINYARGOS_DIR")
@@ -111,6 +135,7 @@ def argos_packages(tiny_argos, tmp_path_factory) -> Path:
 @pytest.fixture
 def use_argos_packages(argos_packages, monkeypatch) -> Path:
     """In-process: make argostranslate (already imported or not) look only there."""
+    pytest.importorskip("argostranslate", reason=ARGOS_MISSING)
     import argostranslate.settings
 
     monkeypatch.setattr(argostranslate.settings, "package_dirs", [argos_packages])

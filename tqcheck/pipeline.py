@@ -31,6 +31,7 @@ from tqcheck.model import AlignedUnit, Document
 from tqcheck.read import format_for, side_names
 from tqcheck.result import Report, Side
 from tqcheck.score.stats import ChrfStore
+from tqcheck.settings import EngineSettings
 from tqcheck.translate.base import Engine, EngineInfo
 from tqcheck.cache.reports import ReportCache, report_key
 from tqcheck.cache.translations import default_path
@@ -49,6 +50,8 @@ __all__ = ["ENGINE_CHUNK", "PRE_ENGINE_STAGES", "CheckOptions", "Prepared", "Pro
 # Up to this many passages, every passage's n-grams are made while the engine runs and
 # kept for the aligner; longer files make them as the aligner's band reaches them.
 PREFILL_PASSAGES = 5000
+# Passages (or units) read or checked between progress reports.
+READ_PROGRESS_EVERY = 500
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,6 @@ class CheckOptions:
     disable: tuple[str, ...] = ()
     severities: Mapping[str, str] = field(default_factory=dict)
     calibrations: tuple[str, ...] = ()  # calibration files tried before the shipped ones
-    engine_url: str | None = None  # the server, for engines that are one (libretranslate)
     require_engine: bool = False  # auto without an engine for the pair: error, not `none`
     glossary: str | None = None  # key terms file (TSV, CSV, TBX)
     words: str | None = None  # the user's word list for the spelling check
@@ -73,13 +75,13 @@ class CheckOptions:
     engine_order: tuple[str, ...] = ()  # the engines auto may use, preferred first
     verdict: bool = True  # the learned verdict per unit, where one is trained for the pair
     verdicts: tuple[str, ...] = ()  # verdict files tried before the shipped ones
-    # Kept out of repr, so it never reaches a log nor the report cache key.
-    api_key: str | None = field(default=None, repr=False)
+    # Settings engines declare (a server's URL, its key); secrets stay out of the repr,
+    # so they never reach a log nor the report cache key.
+    engine_settings: EngineSettings = EngineSettings()
 
     def engine_options(self) -> dict[str, Any]:
         """Settings for get_engine: the route's, and those only some engines take."""
-        return {"url": self.engine_url, "api_key": self.api_key, "via": self.via,
-                "order": self.engine_order or None}
+        return {**dict(self.engine_settings), "via": self.via, "order": self.engine_order or None}
 
 
 @dataclass(frozen=True)
@@ -119,13 +121,18 @@ def read_and_segment(src_path: str | Path, tgt_path: str | Path | None, opts: Ch
                     tuple(p.sentences for p in tgt_doc.passages))
 
 
-def source_side(prep: Prepared) -> Prepared:
+def source_side(prep: Prepared, progress: Progress = _no_progress) -> Prepared:
     """Everything before the back-translation that the engine does not wait for."""
     from tqcheck.align.aligner import ngram_set
 
     candidates = tuple(sorted({prep.src_lang, prep.tgt_lang, "en"}))
-    out = replace(prep, source=_detect(_segment(prep.source), candidates),
-                  translation=_detect(prep.translation, candidates))
+    n_src = len(prep.source.passages)
+    total = n_src + len(prep.translation.passages)
+    progress("read", 0, total)
+    source = _detect(_segment(prep.source), candidates, lambda k: progress("read", k, total))
+    translation = _detect(prep.translation, candidates, lambda k: progress("read", n_src + k, total))
+    progress("read", total, total)
+    out = replace(prep, source=source, translation=translation)
     out.pre.update({name: stage(out) for name, stage in PRE_ENGINE_STAGES.items()})
     if len(out.source.passages) + len(out.translation.passages) <= PREFILL_PASSAGES:
         for p in out.source.passages:
@@ -148,11 +155,16 @@ def _segment(doc: Document) -> Document:
                                        for p in doc.passages))
 
 
-def _detect(doc: Document, candidates: tuple[str, ...]) -> Document:
+def _detect(doc: Document, candidates: tuple[str, ...], tick: Callable[[int], None]) -> Document:
+    """Each passage's language; `tick(done)` every READ_PROGRESS_EVERY passages."""
     from tqcheck import detect
 
-    return replace(doc, passages=tuple(replace(p, lang=detect.detect(p.text, candidates))
-                                       for p in doc.passages))
+    passages = []
+    for k, p in enumerate(doc.passages):
+        passages.append(replace(p, lang=detect.detect(p.text, candidates)))
+        if k % READ_PROGRESS_EVERY == 0:
+            tick(k)
+    return replace(doc, passages=tuple(passages))
 
 
 def _collect(preps: Sequence[Prepared], chunks: Iterable[Sequence[str]]) -> list[str]:
@@ -206,7 +218,7 @@ def analyse(
     beads = align([p.text for p in src_passages], [p.text for p in tgt_passages],
                   back if has_back else None, use_anchors=not has_back,
                   src_kinds=[p.kind for p in src_passages], tgt_kinds=[p.kind for p in tgt_passages],
-                  grams=prep.grams)
+                  grams=prep.grams, progress=lambda done, total: progress("align", done, total))
     t_align = time.perf_counter()
 
     units = []
@@ -235,8 +247,13 @@ def analyse(
                   length_ratio=_length_ratio(units), engine=info.name, chrf=prep.chrf,
                   pre=prep.pre, glossary=glossary, words=words, **lexicons)
     checks, skipped = plan_checks(chosen, ctx)
-    units = run_article_checks([replace(u, findings=run_checks(u, checks, ctx)) for u in units],
-                               checks, ctx)
+    checked = []
+    for k, u in enumerate(units):
+        if k % READ_PROGRESS_EVERY == 0:
+            progress("check", k, len(units))
+        checked.append(replace(u, findings=run_checks(u, checks, ctx)))
+    progress("check", len(units), len(units))
+    units = run_article_checks(checked, checks, ctx)
     # The learned verdict and the same-engine probe (tqcheck/verdict): one call.
     from tqcheck import verdict
 
@@ -365,7 +382,7 @@ def check_pair(
     job = BackTranslation([s for sents in prep.tgt_sentences for s in sents], engine,
                           prep.tgt_lang, prep.src_lang, progress)
     lexical = _start_word_layer(prep)
-    prep = source_side(prep)
+    prep = source_side(prep, progress)
     t2 = time.perf_counter()
     back = _collect([prep], job)
     t3 = time.perf_counter()

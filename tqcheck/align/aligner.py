@@ -8,7 +8,7 @@ source passages merged into one translation passage) and 1-2 (one split in two).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tqcheck.align.anchors import anchors, evidence
@@ -45,6 +45,8 @@ PRIOR_NO_BACK = {**PRIOR, "1-1": 0.96, "2-1": 0.01, "1-2": 0.01}
 RATIO_MIN_CHARS = 40
 RATIO_SEARCH_MAX = 60  # passages; a grid of 1/3…3 in steps of 2^(1/6)
 RATIO_GRID_LOW, RATIO_GRID_STEP, RATIO_GRID_N = 1 / 3, 2 ** (1 / 6), 20
+# Source rows between progress reports: cheap next to the row itself (band × 5 moves).
+PROGRESS_EVERY = 200
 
 # (source passages, translation passages) consumed by each bead kind.
 MOVES = {"1-1": (1, 1), "1-0": (1, 0), "0-1": (0, 1), "2-1": (2, 1), "1-2": (1, 2)}
@@ -180,13 +182,15 @@ def _windows(n: int, m: int, band: int) -> list[tuple[int, int]]:
 def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = None, *,
           band: int | None = None, src_kinds: Sequence[str] | None = None,
           tgt_kinds: Sequence[str] | None = None, use_anchors: bool = False,
-          grams: Mapping[str, frozenset[str]] | None = None) -> list[Bead]:
+          grams: Mapping[str, frozenset[str]] | None = None,
+          progress: Callable[[int, int], None] | None = None) -> list[Bead]:
     """Align source passages to translation passages; every index appears in exactly one
     bead, in order. `back` holds the back-translations of `tgt` (same length) or None;
     the kinds (paragraph, heading, …) let headings pair with headings; `grams` holds
     n-gram sets (`ngram_set`) already made for some texts. Without `back`, `use_anchors`
-    adds the numbers, names and URLs the passages share as evidence."""
-    beads, cost = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, None, grams)
+    adds the numbers, names and URLs the passages share as evidence. `progress(done, total)`
+    hears about the source rows as they are aligned (the first pass only)."""
+    beads, cost = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, None, grams, progress)
     if back is not None or not use_anchors or all(b.kind == "1-1" for b in beads):
         return beads
     # Without back-translations length is most of the evidence, and the article's total
@@ -200,7 +204,7 @@ def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = N
     if max(len(src), len(tgt)) <= RATIO_SEARCH_MAX:
         candidates += [RATIO_GRID_LOW * RATIO_GRID_STEP ** k for k in range(RATIO_GRID_N)]
     for ratio in candidates:
-        got, c = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, ratio, grams)
+        got, c = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, ratio, grams, None)
         if c < cost:
             beads, cost = got, c
     return beads
@@ -208,8 +212,8 @@ def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = N
 
 def _align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None, band: int | None,
            src_kinds: Sequence[str] | None, tgt_kinds: Sequence[str] | None, use_anchors: bool,
-           ratio: float | None, grams: Mapping[str, frozenset[str]] | None
-           ) -> tuple[list[Bead], float]:
+           ratio: float | None, grams: Mapping[str, frozenset[str]] | None,
+           progress: Callable[[int, int], None] | None) -> tuple[list[Bead], float]:
     n, m = len(src), len(tgt)
     if back is not None and len(back) != m:
         raise ValueError("back must have one back-translation per translation passage")
@@ -259,6 +263,10 @@ def _align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None, b
         back_ptr.append(ptr)
         if i >= 2:
             scorer.forget_before(i - 2, win[i - 2][0] - 2)
+        if progress is not None and i % PROGRESS_EVERY == 0:
+            progress(i, n)
+    if progress is not None:
+        progress(n, n)
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:

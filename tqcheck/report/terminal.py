@@ -16,6 +16,8 @@ from tqcheck.result import GateResult, Report
 FULL_TABLE_MAX_UNITS = 100
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _KIND = {"1-1": "", "1-0": "omitted", "0-1": "added", "1-2": "split", "2-1": "merged"}
+# The check whose finding already says what the bead kind would ("omitted omission").
+_SAID_BY = {"1-0": "omission", "0-1": "addition"}
 
 
 def _clip(text: str, width: int = 60) -> str:
@@ -97,8 +99,9 @@ def _table(units: list[AlignedUnit], full: bool) -> Table:
     for u in units:
         src, tgt = _lines(u)
         chrf = "" if u.scores.chrf is None or not (u.source and u.target) else f"{u.scores.chrf:.0f}"
-        flags = ", ".join(sorted({f.check for f in u.findings}))
-        kind = _KIND.get(u.kind, u.kind)
+        checks = {f.check for f in u.findings}
+        flags = ", ".join(sorted(checks))
+        kind = "" if _SAID_BY.get(u.kind) in checks else _KIND.get(u.kind, u.kind)
         style = _STYLE[max((f.severity for f in u.findings), key=lambda s: s.rank)] if u.findings else ""
         text = escape(_clip(u.source_text or u.target_text, 200))
         risk = "" if u.risk is None else f"{u.risk:.2f}"
