@@ -76,7 +76,7 @@ class Prepared:
     # What each PRE_ENGINE_STAGES entry returned, by its name.
     pre: dict[str, Any] = field(default_factory=dict, compare=False)
     # Filled while the engine runs, read by the aligner and the scorer.
-    grams: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    grams: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     chrf: ChrfStore = field(default_factory=ChrfStore, compare=False, repr=False)
 
 

@@ -36,12 +36,9 @@ def match(hyp: NGrams, ref: NGrams) -> list[int]:
     """[hyp count, ref count, matches] per order, flattened, as sacreBLEU lays them out."""
     stats: list[int] = []
     for (h, h_total), (r, r_total) in zip(hyp, ref):
-        hits = 0
-        small, large = (h, r) if len(h) <= len(r) else (r, h)
-        for ng, count in small.items():
-            other = large.get(ng)
-            if other:
-                hits += count if count < other else other
+        # The shared n-grams by a C-level set intersection, then min counts over those.
+        common = h.keys() & r.keys()
+        hits = sum(map(min, map(h.__getitem__, common), map(r.__getitem__, common)))
         stats += [h_total if r else 0, r_total, hits]
     return stats
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tqcheck.errors import EngineError
 from tqcheck.translate.base import Engine, EngineInfo
+from tqcheck.translate.pipe import run_filter
 
 MODES_DIR = Path("/usr/share/apertium/modes")
 # ISO 639-1 → the codes Apertium pair packages use (three-letter where they exist).
@@ -114,15 +115,14 @@ class ApertiumEngine(Engine):
         timeout = TIMEOUT_BASE_S + TIMEOUT_PER_KB_S * len(payload) / 1024
         self.calls += 1
         try:
-            proc = subprocess.run([binary, "-u", mode], input=payload, capture_output=True,
-                                  text=True, timeout=timeout)
+            returncode, stdout, stderr = run_filter([binary, "-u", mode], payload, timeout)
         except subprocess.TimeoutExpired as exc:
             raise EngineError(f"apertium {mode} took over {timeout:.0f} s") from exc
         except OSError as exc:
             raise EngineError(f"cannot run apertium: {exc}") from exc
-        if proc.returncode != 0:
-            raise EngineError(f"apertium {mode} failed: {proc.stderr.strip()[:300]}")
-        got = proc.stdout.split("\n")
+        if returncode != 0:
+            raise EngineError(f"apertium {mode} failed: {stderr.strip()[:300]}")
+        got = stdout.split("\n")
         if got and got[-1] == "":
             got.pop()
         if len(got) != len(todo):
