@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -30,6 +30,10 @@ def batch(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Articles checked in parallel (default: number of cores).")] = 0,
     fmt: o.Formats = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the state of an earlier, interrupted run.")] = False,
+    executor: Annotated[str, typer.Option("--executor", help="Where articles run: local (processes on this "
+                                          "machine) or dask (a cluster; the [dask] extra).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="The Dask scheduler for --executor "
+                                                     "dask, e.g. tcp://10.0.0.5:8786.")] = None,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
     engine_url: o.EngineUrl = None, api_key: o.ApiKey = None,
     no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
@@ -57,7 +61,7 @@ def batch(
     workers = jobs or os.cpu_count() or 1
     with _progress(quiet) as show:
         results = run_batch(pairs, eff.options, out, jobs=workers, formats=formats, gate_args=gate_args,
-                            resume=not fresh, progress=show)
+                            resume=not fresh, progress=show, executor=executor, scheduler=scheduler)
     summary = summary_document(results)
     write_text(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", out / "summary.json")
     write_text(summary_markdown(summary), out / "summary.md")
