@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,43 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
 
 
 needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium not installed")
+
+
+@contextmanager
+def counting_apertium(folder: Path) -> Iterator[Callable[[], int]]:
+    """Apertium processes started, counted from outside the engine: a shim first on PATH
+    logs each start and runs the real binary."""
+    real = shutil.which("apertium")
+    assert real is not None
+    log = folder / "apertium-starts.log"
+    shim = folder / "bin" / "apertium"
+    shim.parent.mkdir(parents=True, exist_ok=True)
+    shim.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{real}" "$@"\n')
+    shim.chmod(0o755)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PATH", f"{shim.parent}{os.pathsep}{os.environ['PATH']}")
+        yield lambda: len(log.read_text().splitlines()) if log.exists() else 0
+
+
+@contextmanager
+def counting_ctranslate2() -> Iterator[list[int]]:
+    """CTranslate2 translate_batch calls, counted by wrapping the library's Translator."""
+    import ctranslate2
+
+    calls = [0]
+    real = ctranslate2.Translator
+
+    class Counting:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self._inner = real(*args, **kwargs)
+
+        def translate_batch(self, *args: object, **kwargs: object) -> object:
+            calls[0] += 1
+            return self._inner.translate_batch(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ctranslate2, "Translator", Counting)
+        yield calls
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,

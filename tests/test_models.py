@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import run_cli
 from tqcheck.errors import InputError
-from tqcheck.models import covered_pairs, validate_archive, ModelPackage
+from tqcheck.translate.argos_models import covered_pairs, validate_archive, ModelPackage
 
 META = {"package_version": "1.0", "argos_version": "1.9", "type": "translate",
         "from_code": "en", "to_code": "es", "from_name": "English", "to_name": "Spanish", "links": []}

@@ -1,7 +1,7 @@
 """Settings: CLI > config file (tqcheck.toml or [tool.tqcheck]) > environment > default.
 
-Every effective value remembers where it came from, so `tqcheck config` can say why a
-threshold is what it is.
+Every effective value remembers where it came from, so an error about a bad value can
+name the file, variable or option it came from.
 """
 from __future__ import annotations
 

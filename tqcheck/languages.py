@@ -5,13 +5,9 @@ import re
 
 from tqcheck import detect
 from tqcheck.errors import LanguageError
+from tqcheck.lang import get as get_language
 from tqcheck.model import Document
 
-NAMES = {
-    "en": "English", "es": "Spanish", "ca": "Catalan", "pt": "Portuguese", "fr": "French",
-    "ar": "Arabic", "gl": "Galician", "eu": "Basque", "it": "Italian", "de": "German",
-    "nl": "Dutch", "ro": "Romanian", "oc": "Occitan",
-}
 _CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 # Enough of the article for a confident decision (langdetect's cost grows with it).
 _SAMPLE_CHARS = 1600
@@ -21,7 +17,7 @@ _SAMPLE_PASSAGES = 8
 def name(code: str | None) -> str:
     if code is None:
         return "no language"
-    return f"{NAMES.get(code, code)} ({code})"
+    return f"{get_language(code).name} ({code})"
 
 
 def normalise(code: str | None) -> str | None:

@@ -23,12 +23,13 @@ from typing import Any
 import tqcheck
 from tqcheck.backtranslate import ENGINE_CHUNK, BackTranslation, Progress, back_translate
 from tqcheck.errors import TqcheckError
+from tqcheck.read import format_for, side_names
 from tqcheck.model import AlignedUnit, Document, Passage
 from tqcheck.result import Report, Side
 from tqcheck.score.stats import ChrfStore
 from tqcheck.translate.base import Engine, EngineInfo
-from tqcheck.report_cache import ReportCache, report_key
-from tqcheck.translate.cache import default_path
+from tqcheck.cache.reports import ReportCache, report_key
+from tqcheck.cache.translations import default_path
 from tqcheck.translate.registry import get_engine
 
 # The stages themselves (readers, detection, segmentation, aligner, scorer, checks,
@@ -168,7 +169,7 @@ def analyse(
 ) -> Report:
     """Everything after the engine: align, score, check, and assemble the report."""
     from tqcheck.align.aligner import align
-    from tqcheck.checks import Context, build_checks, run_checks
+    from tqcheck.checks import Context, build_checks, plan_checks, run_checks
     from tqcheck.score import Scorer
 
     t0 = time.perf_counter()
@@ -202,9 +203,10 @@ def analyse(
 
     info = engine.info(prep.tgt_lang, prep.src_lang)
     thresholds, calibrated = effective_thresholds(prep, info, opts)
-    checks = build_checks(opts.enable or None, opts.disable, opts.severities)
     ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, thresholds=thresholds,
-                  length_ratio=_length_ratio(units), chrf=prep.chrf, pre=prep.pre)
+                  length_ratio=_length_ratio(units), engine=info.name, chrf=prep.chrf,
+                  pre=prep.pre)
+    checks, skipped = plan_checks(build_checks(opts.enable or None, opts.disable, opts.severities), ctx)
     units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
     t_end = time.perf_counter()
 
@@ -220,6 +222,8 @@ def analyse(
         calibration=calibrated,
         timings={"align": round(t_align - t0, 4), "score_check": round(t_end - t_align, 4)},
         cache=dict(getattr(engine, "stats", {}) or {}),
+        checks_ran=tuple(c.id for c in checks),
+        checks_skipped=skipped,
     )
 
 
@@ -275,7 +279,7 @@ def check_pair(
     cache = _report_cache(opts) if engine is None else None
     key = _report_key(opts, src_path, tgt_path) if cache is not None else None
     if cache is not None and key is not None:
-        hit = cache.get(key, _engine_info(opts))
+        hit = cache.get(key, _engine_info(opts), side_names(src_path, tgt_path))
         if hit is not None:
             return replace(hit, timings={"total": round(time.perf_counter() - t0, 4), "cached": 1.0})
     prep = read_and_segment(src_path, tgt_path, opts)
@@ -307,7 +311,12 @@ def _report_cache(opts: CheckOptions) -> ReportCache | None:
 
 def _report_key(opts: CheckOptions, src: str | Path, tgt: str | Path | None) -> str | None:
     # Cache and thread settings change nothing in a report, so they stay out of the key.
-    return report_key(src, tgt, repr(replace(opts, cache=True, threads=None)))
+    try:
+        formats = ("bilingual", "bilingual") if tgt is None else (
+            format_for(src, opts.src_format), format_for(tgt, opts.tgt_format))
+    except TqcheckError:
+        return None
+    return report_key(src, tgt, repr(replace(opts, cache=True, threads=None)), formats)
 
 
 def _engine_info(opts: CheckOptions) -> Callable[[str, str], EngineInfo | None]:
@@ -343,9 +352,9 @@ def check_pairs(
         if cache is not None:
             key = _report_key(opts, s, t)
             if key is not None:
-                hit = cache.get(key, info)
+                hit = cache.get(key, info, side_names(s, t))
                 if hit is not None:
-                    results[i] = hit
+                    results[i] = replace(hit, timings={"cached": 1.0})
                     continue
                 keys[i] = key
         try:

@@ -1,7 +1,7 @@
 """The result of checking one article pair, and the CI gate over it."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tqcheck.baseline import Triage, triage
 from tqcheck.model import AlignedUnit, Finding, Severity
@@ -31,6 +31,15 @@ class Report:
     calibration: str = "default"  # the calibration file the thresholds came from
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     cache: dict[str, int] = field(default_factory=dict, compare=False)
+    # Which checks ran on this pair, and why the others did not (missing engine or data).
+    checks_ran: tuple[str, ...] = ()
+    checks_skipped: dict[str, str] = field(default_factory=dict)
+
+    def named(self, source: str, translation: str) -> Report:
+        """The same report for files of these names: reports are cached by content, and a
+        served report must name the files of the run that asked for it."""
+        return replace(self, source=replace(self.source, path=source),
+                       translation=replace(self.translation, path=translation))
 
     @property
     def findings(self) -> list[tuple[AlignedUnit, Finding]]:

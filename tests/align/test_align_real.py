@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import CORPORA, needs_apertium
+from tests.conftest import CORPORA, counting_apertium, needs_apertium
 from tqcheck.align.aligner import align
 from tqcheck.read import read_document
 from tqcheck.segment import split_sentences
@@ -14,9 +14,17 @@ PAIRS = sorted((CORPORA / "ntrex" / "en-es").glob("*.en.md"))
 
 
 @pytest.fixture(scope="module")
-def articles():
+def articles(tmp_path_factory):
     """(source paragraphs, translation paragraphs, back-translations) of each sample article."""
     engine = ApertiumEngine()
+    out = []
+    with counting_apertium(tmp_path_factory.mktemp("shim")) as started:
+        out = _back_translated(engine)
+        assert started() == len(PAIRS)  # one process per article
+    return out
+
+
+def _back_translated(engine):
     out = []
     for en in PAIRS:
         src = [p.text for p in read_document(en).passages]
@@ -28,7 +36,6 @@ def articles():
             back.append(" ".join(flat[pos : pos + len(ss)]))
             pos += len(ss)
         out.append((src, tgt, back))
-    assert engine.calls == len(PAIRS)
     return out
 
 

@@ -16,8 +16,9 @@ def findings(check_id: str, u: AlignedUnit, src_lang: str = "en", tgt_lang: str 
     return CHECKS[check_id]().run(u, Context(src_lang, tgt_lang, 60.0, thr))
 
 
-def fails(check_id: str, source: str | None, target: str | None, **kw) -> bool:
-    return bool(findings(check_id, unit(source, target, **kw)))
+def fails(check_id: str, source: str | None, target: str | None, *, src_lang: str = "en",
+          tgt_lang: str = "es", **kw) -> bool:
+    return bool(findings(check_id, unit(source, target, **kw), src_lang, tgt_lang))
 
 
 def passes(check_id: str, source: str | None, target: str | None, **kw) -> bool:

@@ -55,3 +55,23 @@ def test_unknown_check_is_a_config_error():
         build_checks(disable=["nope"])
     with pytest.raises(ConfigError, match="severity"):
         build_checks(severities={"numbers": "fatal"})
+
+
+def test_a_check_that_cannot_run_is_skipped_with_its_reason():
+    from tqcheck.checks import Context, build_checks, plan_checks
+    from tqcheck.checks.base import Check
+
+    class NeedsEngine(Check):
+        id = "needs-engine"
+
+        def unavailable(self, ctx):
+            return "needs a back-translation" if ctx.engine == "none" else None
+
+        def run(self, unit, ctx):
+            return []
+
+    checks = [*build_checks(["numbers"]), NeedsEngine()]
+    ran, skipped = plan_checks(checks, Context("en", "es", engine="none"))
+    assert [c.id for c in ran] == ["numbers"] and skipped == {"needs-engine": "needs a back-translation"}
+    ran, skipped = plan_checks(checks, Context("en", "es", engine="apertium"))
+    assert len(ran) == 2 and skipped == {}

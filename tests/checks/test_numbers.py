@@ -1,7 +1,7 @@
 import pytest
 
 from tests.checks.helpers import fails, findings, passes, unit
-from tqcheck.checks.numparse import find_numbers
+from tqcheck.checks.numbers.parse import find_numbers
 
 
 @pytest.mark.parametrize(

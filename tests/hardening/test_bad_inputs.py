@@ -20,6 +20,7 @@ EN = ("The government announced new measures for the economy yesterday, official
       "The plan includes 2,500 new jobs.\n")
 ES = ("El gobierno anunció ayer nuevas medidas para la economía, dijeron los funcionarios. "
       "El plan incluye 2.500 empleos nuevos.\n")
+DE = "Die Regierung kündigte gestern neue Maßnahmen für die Wirtschaft an, sagten Beamte.\n"
 # ñ, ¿ and ¡ are where cp1252/latin-1 and the Central European code pages disagree.
 ES_LEGACY = ES + "¿Y el año próximo? ¡Más niños en la escuela, señor Muñoz!\n"
 
@@ -117,6 +118,17 @@ CASES = [
     Case("no-engine-at-all",
          lambda d: ([*pair(d)[:3], "-q"], {"PATH": empty_bin(d), "ARGOS_PACKAGES_DIR": str(d / "none")}),
          (3,), "tqcheck models install es en"),
+    Case("no-debian-package-for-the-pair",
+         lambda d: (["check", write(d, "a.en.txt", EN), write(d, "b.de.txt", DE), "-q"],
+                    {"ARGOS_PACKAGES_DIR": str(d / "none")}),
+         (3,), "Debian 12 (bookworm) has no Apertium package for de↔en"),
+    Case("argos-hint-without-a-useless-pivot",
+         lambda d: (["check", write(d, "a.en.txt", EN), write(d, "b.de.txt", DE), "--engine", "argos", "-q"],
+                    {"ARGOS_PACKAGES_DIR": str(d / "none")}),
+         (3,), "no Argos package for de→en: tqcheck models install de en"),
+    Case("format-against-suffix",
+         lambda d: no_env(pair(d, "-o", str(d / "out.html"), "-f", "markdown")), (2,),
+         "out.html is named for html, but its --format is markdown: name it out.md"),
     Case("output-without-format", lambda d: no_env(pair(d, "-o", str(d / "r.out"))), (2,),
          "-o needs a --format"),
     Case("two-formats-one-file",

@@ -16,7 +16,7 @@ GOLDEN = ROOT / "tests" / "golden"
 EN, ES = "corpora/sample/article.en.md", "corpora/sample/article.es.md"
 # JSON keys a consumer may rely on; changing them needs a new tqcheck_report_version.
 ENVELOPE_KEYS = {"tqcheck_report_version", "tool", "signature", "languages", "source", "translation",
-                 "engine", "thresholds", "calibration", "summary", "units", "timings", "cache"}
+                 "engine", "thresholds", "calibration", "checks", "summary", "units", "timings", "cache"}
 SUMMARY_KEYS = {"chrf", "chrf_ci95", "bleu", "ter", "units", "flagged_units", "findings", "alignment",
                 "metric_signatures", "gate"}
 UNIT_KEYS = {"index", "kind", "source", "translation", "back_translation", "scores", "findings"}
@@ -51,7 +51,8 @@ def test_json_report_golden_and_contract(tmp_path):
     assert r.returncode == 0, r.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data) == ENVELOPE_KEYS
-    assert data["tqcheck_report_version"] == 1
+    assert data["tqcheck_report_version"] == 2
+    assert set(data["checks"]) == {"ran", "skipped"} and "numbers" in data["checks"]["ran"]
     assert set(data["summary"]) == SUMMARY_KEYS
     for unit in data["units"]:
         assert set(unit) == UNIT_KEYS

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from tests.translate.fake_engines import ReversingEngine
-from tqcheck.translate.cache import CachedEngine
+from tqcheck.cache.translations import CachedEngine
 
 
 def test_only_misses_reach_the_engine(tmp_path):

@@ -161,15 +161,32 @@ def test_unsupported_pair_exits_3_naming_the_server(tmp_path, lt_url):
 
 
 @slow
-def test_a_valid_api_key_is_accepted_and_a_bad_one_refused_at_once(lt_url):
+def test_a_valid_api_key_is_accepted_and_a_bad_one_refused_at_once(lt_url, monkeypatch):
     texts = ["El gato rojo come el pescado."]
     good = LibreTranslateEngine(url=lt_url, api_key=GOOD_KEY)
-    assert good.translate_batch(texts, "es", "en")[0] and good.retried == 0
+    assert good.translate_batch(texts, "es", "en")[0]
     bad = LibreTranslateEngine(url=lt_url, api_key="not-a-key")
+    bad.languages()
+    posts = count_requests(monkeypatch)
     with pytest.raises(EngineError, match="rejected the API key") as err:
         bad.translate_batch(texts, "es", "en")
     assert lt_url in str(err.value) and "not-a-key" not in str(err.value)
-    assert bad.retried == 0  # a 403 is an answer, not an outage
+    assert posts == ["POST"]  # a 403 is an answer, not an outage: no retry
+
+
+def count_requests(monkeypatch) -> list[str]:
+    """The HTTP methods sent, seen at urllib, below the engine."""
+    import urllib.request
+
+    sent: list[str] = []
+    real = urllib.request.OpenerDirector.open
+
+    def spy(self, req, *args, **kwargs):
+        sent.append(req.get_method())
+        return real(self, req, *args, **kwargs)
+
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", spy)
+    return sent
 
 
 # -- no server needed ---------------------------------------------------------------------
@@ -296,7 +313,7 @@ def test_503_then_200_is_retried():
     with scripted_server(script) as url:
         engine = LibreTranslateEngine(url=url, backoff=0.01)
         assert engine.translate_batch(["a", "b"], "es", "en") == ["A", "B"]
-    assert len(script.times) == 2 and engine.retried == 1
+    assert len(script.times) == 2  # one failure, one retry
 
 
 def test_429_honours_retry_after():

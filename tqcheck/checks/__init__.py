@@ -10,7 +10,7 @@ from tqcheck.checks.base import CHECKS, Check, Context
 from tqcheck.errors import ConfigError
 from tqcheck.model import AlignedUnit, Finding, Severity
 
-__all__ = ["CHECKS", "Check", "Context", "build_checks", "run_checks"]
+__all__ = ["CHECKS", "Check", "Context", "build_checks", "plan_checks", "run_checks"]
 
 
 def build_checks(
@@ -35,6 +35,18 @@ def build_checks(
             raise ConfigError(f"check {cid}: severity must be info, warning or error") from exc
         out.append(CHECKS[cid](sev))
     return out
+
+
+def plan_checks(checks: list[Check], ctx: Context) -> tuple[list[Check], dict[str, str]]:
+    """The checks that can run on this pair, and the reason for each one that cannot."""
+    runnable, skipped = [], {}
+    for check in checks:
+        reason = check.unavailable(ctx)
+        if reason:
+            skipped[check.id] = reason
+        else:
+            runnable.append(check)
+    return runnable, skipped
 
 
 def run_checks(unit: AlignedUnit, checks: list[Check], ctx: Context) -> tuple[Finding, ...]:

@@ -21,6 +21,8 @@ class Context:
     # Median translation/source length ratio of the article's paired units: each
     # article is its own reference for what "much shorter" means.
     length_ratio: float = 1.0
+    # The engine that made the back-translations ("none": there are none).
+    engine: str = ""
     # The article's chrF n-grams, shared with the scorer: a check compares texts through
     # it and never builds a sacreBLEU metric of its own.
     chrf: ChrfStore = field(default_factory=ChrfStore, compare=False, repr=False)
@@ -43,6 +45,11 @@ class Check(ABC):
     def __init__(self, severity: Severity | None = None) -> None:
         if severity is not None:
             self.severity = severity
+
+    def unavailable(self, ctx: Context) -> str | None:
+        """Why this check cannot run on this pair at all (no engine, no dictionary for the
+        language...), or None. Asked once per report; the report lists the reasons."""
+        return None
 
     @abstractmethod
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:

@@ -11,37 +11,11 @@ from tqcheck.checks.language import (
     quoted_spans,
     sentence_in_source_language,
 )
+from tqcheck.lang import get as get_language
 from tqcheck.model import AlignedUnit, Finding, Severity
 from tqcheck.segment import split_sentences
 
 MIN_RUN = 3
-
-# Function words that mark a phrase as written in the language. Deliberately short:
-# a word is evidence only if it is frequent in this language and not a word of the
-# target (see COMMON), so "de la" never counts between Spanish and Catalan.
-STOPWORDS = {
-    "en": {"the", "of", "and", "to", "is", "was", "with", "that", "for", "this", "have", "has",
-           "were", "which"},
-    "es": {"el", "la", "los", "las", "de", "que", "y", "en", "con", "por", "una", "es"},
-    "ca": {"el", "la", "els", "les", "de", "que", "i", "en", "amb", "per", "una", "és"},
-    "fr": {"le", "la", "les", "de", "des", "du", "que", "et", "en", "avec", "pour", "une", "est"},
-    "pt": {"o", "a", "os", "as", "de", "que", "e", "em", "com", "por", "uma", "é", "do", "da"},
-}
-# Frequent words of each language, used only to discount source stopwords that are
-# also ordinary words of the target ("has" is Spanish and Catalan for "you have").
-COMMON = {
-    "en": STOPWORDS["en"] | {"a", "in", "on", "as", "at", "by", "it", "be", "are", "an", "or", "con",
-                              "pro", "per", "son", "e"},
-    "es": STOPWORDS["es"] | {"a", "del", "al", "se", "lo", "un", "su", "para", "como", "has", "o",
-                              "más", "sus", "le", "les", "e", "i"},
-    "ca": STOPWORDS["ca"] | {"a", "del", "al", "es", "se", "un", "per", "com", "has", "o", "no", "hi",
-                              "on", "més", "seu", "als", "pel", "e", "son"},
-    "fr": STOPWORDS["fr"] | {"a", "au", "aux", "se", "un", "son", "sa", "par", "en", "on", "as",
-                              "est", "du", "o", "e", "con", "es", "une", "y", "i"},
-    "pt": STOPWORDS["pt"] | {"um", "se", "no", "na", "para", "como", "mais", "ao", "seu", "sua",
-                              "es", "la", "con", "en", "y"},
-    "ar": set(),
-}
 
 _URLISH = re.compile(r"(?:https?://|www\.|\S+@\S+\.\w|\S+\.(?:com|org|net|es|cat)\b)", re.I)
 _WORD = re.compile(
@@ -127,10 +101,12 @@ class CodeMixing(Check):
     )
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
-        stop = STOPWORDS.get(ctx.src_lang)
+        # A source word is evidence only if it is frequent in the source language and not
+        # an ordinary word of the target, so "de la" never counts between Spanish and Catalan.
+        stop = get_language(ctx.src_lang).marker_words
         if not stop or not unit.source or not unit.target:
             return []
-        markers = stop - COMMON.get(ctx.tgt_lang, set())
+        markers = set(stop - get_language(ctx.tgt_lang).common_words)
         if not markers:
             return []
         source = unit.source_text

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from tqcheck.checks.base import Check, Context, register
+from tqcheck.lang import acronym_forms
 from tqcheck.model import AlignedUnit, Finding, Passage, Severity
 
 _URL_END = ".,;:!?'\"’”»)"
@@ -40,40 +41,6 @@ _TIME_WORDS = frozenset({"AM", "PM", "ET", "PT", "CT", "MT", "BST", "GMT", "UTC"
 _SHOUT = frozenset({"NOT", "NO", "OK", "YES", "THE", "AND", "FOR", "YOU", "IT", "IS", "ALL", "NEW",
                     "BIG", "WOW", "OMG", "LOL", "TO", "OF", "IN", "ON", "MY", "WE", "ME", "SO", "DO",
                     "FROM", "DATE", "NOTE", "NEWS", "LIVE", "ALERT", "UPDATE", "WATCH", "READ"})
-# Acronyms that translations spell out or replace with the target language's own; the
-# entries are lower-case prefixes looked for in the translation.
-_US = ("ee. uu", "ee.uu", "eeuu", "estados unidos", "estats units", "eua", "états-unis", "é.-u",
-       "usa", "estadounidense", "nord-americ", "norteameric", "american", "améric", "estatunidenc")
-KNOWN = {
-    "US": _US,
-    "USA": _US,
-    "UK": ("ru", "reino unido", "regne unit", "royaume-uni", "r.u", "gran bretaña", "gran bretanya",
-           "británic", "britànic", "britanni", "britânic", "grande-bretagne", "grã-bretanha"),
-    "UN": ("onu", "naciones unidas", "nacions unides", "nations unies", "nações unidas"),
-    "EU": ("ue", "unión europea", "unió europea", "union européenne", "união europeia",
-           "europe", "europa", "europeu"),
-    "WHO": ("oms",),
-    "AIDS": ("sida", "vih"),
-    "HIV": ("vih",),
-    "GDP": ("pib",),
-    "CEO": ("director", "directora", "consejero", "consejera", "conseller", "consellera",
-            "pdg", "presidente", "president", "diretor", "diretora"),
-    "MP": ("diputad", "parlamentari", "député", "deputad", "miembro del parlamento",
-           "membre del parlament", "membro do parlamento", "legislador", "parlementaire"),
-    "PM": ("primer ministr", "primera ministr", "premier ministre", "primeiro-ministr",
-           "primeira-ministr", "primeiro ministr"),
-    "TV": ("tele",),
-    "AI": ("ia", "inteligencia artificial", "intel·ligència artificial", "inteligência artificial",
-           "intelligence artificielle"),
-    "ID": ("identi", "dni", "carnet", "carné"),
-    "NY": ("nueva york", "nova york", "nova iorque", "new york"),
-    "NYC": ("nueva york", "nova york", "nova iorque", "new york"),
-    "GOP": ("republic", "républicain"),
-    "ATM": ("cajero", "caixer", "caixa eletr", "caixa automática", "distributeur", "guichet"),
-    "IT": ("informátic", "informàtic", "informatique"),
-}
-
-
 def _clean_url(u: str) -> str:
     return u.rstrip(_URL_END)
 
@@ -157,6 +124,20 @@ def _expanded(letters: list[str], text: str) -> bool:
     return len(letters) <= 3 and pattern.search(text) is not None
 
 
+# A translated acronym keeps most letters of the original, in any order, since the
+# expansion's words translate to words with the same initials: ISIL (Islamic State of
+# Iraq and the Levant) = EIIL (Estado Islámico de Irak y el Levante). Under four letters
+# one letter off is another acronym (FBI, FDI).
+MIN_TRANSLATED_LETTERS = 4
+
+
+def _translated(letters: list[str], token: str) -> bool:
+    if len(letters) < MIN_TRANSLATED_LETTERS or abs(len(token) - len(letters)) > 1:
+        return False
+    shared = sum((Counter(letters) & Counter(token)).values())
+    return shared >= len(letters) - 1
+
+
 def acronym_kept(acr: str, target: str, back: str = "") -> bool:
     """Whether the translation carries the acronym, or an equivalent of it, over; the
     back-translation, in the source language, shows expansions most clearly."""
@@ -172,9 +153,11 @@ def acronym_kept(acr: str, target: str, back: str = "") -> bool:
         t = tok.replace(".", "")
         if set(letters) <= set(t) and len(t) <= len(core) + 1:
             return True
+        if _translated(letters, t):
+            return True
     # Short forms must be whole words ("RU" is not "ruta"); longer ones may be stems.
     if any(re.search(rf"(?<!\w){re.escape(k)}" + (r"(?!\w)" if len(k) <= 3 else ""), low)
-           for k in KNOWN.get(core, ())):
+           for k in acronym_forms(core)):
         return True
     return _expanded(letters, target) or bool(back) and _expanded(letters, back)
 

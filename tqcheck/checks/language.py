@@ -6,6 +6,7 @@ import re
 from tqcheck.checks.base import Check, Context, register
 from tqcheck.detect import detect, letters, probabilities, supported
 from tqcheck.detect.quick import FUNCTION_WORDS, decide, dominant_script, rival_evidence, script_of
+from tqcheck.lang import get as get_language
 from tqcheck.model import AlignedUnit, Finding, Passage, Severity
 from tqcheck.segment import split_sentences
 
@@ -24,17 +25,6 @@ MIN_PROB_WRONG = 0.90
 # translation Portuguese instead of Spanish, say.
 MIN_LETTERS_RELATIVE = 60
 MIN_PROB_RELATIVE = 0.95
-_FAMILIES = (
-    frozenset({"es", "ca", "pt", "gl", "it", "fr", "ro"}),
-    frozenset({"ar", "fa", "ur"}),
-    frozenset({"no", "da", "sv"}),
-    frozenset({"cs", "sk", "pl"}),
-    frozenset({"hr", "sl", "mk", "bg"}),
-    frozenset({"ru", "uk", "bg", "mk"}),
-    frozenset({"id", "tl"}),
-    frozenset({"hi", "mr", "ne"}),
-)
-
 DETECT_CHARS = 600
 
 MIN_LETTERS_PARTLY = 30
@@ -42,7 +32,7 @@ MIN_PROB_PARTLY = 0.90
 
 
 def related(a: str, b: str) -> bool:
-    return any(a in fam and b in fam for fam in _FAMILIES)
+    return bool(get_language(a).families & get_language(b).families)
 
 
 # Quoted titles and capitalised names stay in the original language in a good translation.

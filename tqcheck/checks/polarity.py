@@ -2,88 +2,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tqcheck.checks.base import Check, Context, register
+from tqcheck.lang import languages
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 
-def _words(*alts: str) -> str:
-    return r"(?<![\w'’])(?:" + "|".join(alts) + r")(?!\w)"
-
-
-# "No. 5" and "no. 12" are numbers, not negations.
-_NO = r"no(?!\.\s*\d)"
-# Arabic attaches "and"/"so" to the following word: ولا, فلم.
-_AR_PREFIX = r"(?<!\w)[وف]?"
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    # Strong markers almost always negate; a finding needs one on one side.
-    strong: str
-    # Weak markers are ambiguous or negate only in form ("sin embargo" = however,
-    # "ne ... que" = only, "لا يزال" = still, English "only"/"unable"): they never raise
-    # a finding, but their presence on the other side is enough to keep quiet, since
-    # translators move negation in and out of such phrasings all the time.
-    weak: str = ""
-
-
-# Privative words ("without", "sin", "sense", "sem", "sans", "بدون") are weak: translators
-# render them with affixes as often as with words (landlocked = sin litoral,
-# non-invasive = no invasiva, unforgettable = لا تُنسى).
-_EN_AFFIX = (r"non-?\w+", r"un(?!der|til|it|iv|io|iq|if)\w{3,}", r"\w{3,}less(?:ly|ness)?",
-             r"\w+-free", r"(?:im|in|il|ir)(?:possib|capab|correct|accura|sufficien|adequa|visib|legal"
-             r"|regular|relevan|dependen|finit|complet|abilit|activ|effectiv|consisten|famous)\w*")
-LEXICONS = {
-    "en": Lexicon(
-        _words(_NO, "not", "never", "nobody", "nothing", "none", "neither", "nor", "cannot",
-               "nowhere", "no-one", "no one") + r"|n['’]t(?!\w)",
-        _words("without", "no doubt", "no longer", "no later", "no more", "no less", "not only",
-               "not least", "nothing but", "only", "unable", "fail", "fails", "failed", "lack",
-               "lacks", "lacked", "refuse", "refused", "refuses", "deny", "denied", "denies",
-               "unless", "except", "absence", "instead of", "rather than", "hardly", "barely",
-               "rarely", "seldom", "few", "ever", "forever", "any", "anyone", "anything", "anybody",
-               "decline", "declined", "declines", "yet to", "avoid", "avoided", "prevent",
-               "prevented", "stop", "stopped", "ban", "banned", "reject", "rejected", "forget",
-               "not the only", "remain to be", "remains to be", "against",
-               *_EN_AFFIX),
-    ),
-    "es": Lexicon(
-        _words(_NO, "nunca", "jamás", "nadie", "nada", "ninguno", "ninguna", "ningún", "ni",
-               "tampoco"),
-        _words("sin", "sin embargo", "no obstante", "no solo", "no sólo", "sino", "más que",
-               "solo", "sólo", "solamente", "únicamente", "apenas", "salvo", "excepto",
-               "ni siquiera", "ya no", "a menos que", "dejar de", "deja de", "dejó de"),
-    ),
-    "ca": Lexicon(
-        _words(_NO, "mai", "ningú", "res", "ni", "tampoc", "gens", "enlloc", "cap"),
-        _words("sense", "no obstant", "no només", "no pas", "sinó", "només", "sols", "únicament",
-               "tret de", "excepte", "ja no", "a menys que", "llevat", "deixar de", "deixa de",
-               r"cap (?:a|al|als|on|de|del|dels|d['’]\w+)", r"(?:el|al|del|pel|un|seu) cap"),
-    ),
-    "pt": Lexicon(
-        _words("não", "nunca", "jamais", "ninguém", "nada", "nem", "nenhum", "nenhuma",
-               "tampouco"),
-        _words("sem", "não só", "não apenas", "senão", "só", "somente", "apenas", "exceto",
-               "salvo", "já não", "a menos que", "deixar de", "deixou de", "deixa de"),
-    ),
-    "fr": Lexicon(
-        _words("pas", "jamais", "rien", "aucun", "aucune", "ni", "nul", "nulle"),
-        _words("ne", r"n['’](?=\w)", "sans", "personne", "non", r"non-\w+", "non seulement",
-               "seulement", "uniquement", "sauf", "à moins", r"(?:un|le|ce|faux|au|du) pas",
-               "ne plus", "cesser de"),
-    ),
-    "ar": Lexicon(
-        _AR_PREFIX + r"(?:لا|لم|لن|ليس|ليست|ليسوا|لست|لسنا)(?!\w)",
-        _AR_PREFIX + r"(?:ما|غير|دون|بدون|عدم|إلا|سوى|فقط|لا سيما|لاسيما|إن لم|ألا"
-        r"|(?:لا|ما|لم) ?(?:يزال|تزال|يزالون|زال|زالت|يزل|تزل|زالوا))(?!\w)",
-    ),
-}
-
 _FR_NE = re.compile(r"(?<![\w'’])(?:ne(?![\w-])|n['’](?=\w))", re.I)
-_STRONG = {k: re.compile(v.strong, re.I) for k, v in LEXICONS.items()}
-_WEAK = {k: re.compile(v.weak, re.I) for k, v in LEXICONS.items() if v.weak}
+# Each language's markers (tqcheck/lang): strong ones raise a finding; weak ones are
+# ambiguous or negate only in form and never do, but keep the check quiet when the
+# other side has one, since translators move negation in and out of such phrasings.
+_STRONG = {lng.code: re.compile(lng.negation.strong, re.I) for lng in languages() if lng.negation}
+_WEAK = {lng.code: re.compile(lng.negation.weak, re.I) for lng in languages()
+         if lng.negation and lng.negation.weak}
 
 
 def _strong_matches(text: str, lang: str) -> list[re.Match[str]]:
@@ -103,12 +34,9 @@ def negations(text: str, lang: str) -> tuple[list[str], list[str]]:
     return strong, weak
 
 
-# Words between a negation and what it negates: "did not even have", "no se lo".
-_FILLER = frozenset(
-    "be been being is are was were have has had do does did the any more yet only just even also "
-    "really always get got that this with for one all too very much will would could should can "
-    "se lo la le les me te nos ha han hay es son fue era está más tan muy que del los las una uno "
-    "els és va van hi ho en pas ne il elle est ont été não nem foi são".split())
+# Words between a negation and what it negates ("did not even have", "no se lo"), in
+# any language: the back-translation is read with the source's.
+_FILLER = frozenset().union(*(lng.negation.filler for lng in languages() if lng.negation))
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
@@ -142,7 +70,7 @@ class Polarity(Check):
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         src_lang, tgt_lang = ctx.src_lang, ctx.tgt_lang
-        if src_lang not in LEXICONS or tgt_lang not in LEXICONS:
+        if src_lang not in _STRONG or tgt_lang not in _STRONG:
             return []
         src_text, tgt_text = unit.source_text, unit.target_text
         if not src_text.strip() or not tgt_text.strip():

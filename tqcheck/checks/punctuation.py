@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from tqcheck.checks.base import Check, Context, register
+from tqcheck.lang import get as get_language
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 # Sentence ends, and what may close a sentence after its full stop.
@@ -12,22 +13,6 @@ TERMINAL = frozenset(".!?…\"»”)'’؟。！？]")
 # well under it is a cut; a comma or "de" at the end is a cut only if it is also short.
 MAX_RATIO = 0.6
 MAX_RATIO_BAD_END = 0.9
-# A sentence does not end on these; a translation that does was cut off.
-FUNCTION_WORDS = {
-    "en": {"the", "a", "an", "of", "and", "to", "in", "with", "for", "that", "or", "but", "by", "on",
-           "at", "from", "is", "are", "was", "were", "his", "her", "their", "its", "as", "which"},
-    "es": {"de", "del", "la", "el", "los", "las", "y", "e", "o", "u", "que", "en", "con", "por",
-           "para", "a", "al", "un", "una", "su", "sus", "se", "lo", "como", "pero", "sin", "sobre",
-           "entre", "cuando", "donde", "muy"},
-    "ca": {"de", "del", "la", "el", "els", "les", "i", "o", "que", "en", "amb", "per", "a", "al",
-           "un", "una", "seu", "seva", "com", "però", "sense", "sobre", "entre", "quan", "on", "molt"},
-    "pt": {"de", "do", "da", "dos", "das", "o", "a", "os", "as", "e", "ou", "que", "em", "no", "na",
-           "com", "por", "para", "um", "uma", "seu", "sua", "como", "mas", "sobre", "entre"},
-    "fr": {"de", "du", "des", "la", "le", "les", "et", "ou", "que", "en", "avec", "pour", "par",
-           "un", "une", "son", "sa", "ses", "au", "aux", "mais", "dans", "sur", "entre", "très"},
-    "ar": {"في", "من", "على", "إلى", "عن", "أن", "أو", "مع", "التي", "الذي", "الذين", "ثم", "لكن",
-           "حتى", "بين", "هذا", "هذه"},
-}
 _SKIP_KINDS = frozenset({"heading", "list_item"})
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
@@ -73,7 +58,7 @@ class Truncation(Check):
             return []
         elif tgt[-1] in ",،;'’":
             why = f"it ends on “{tgt[-1]}”"
-        elif last_word in FUNCTION_WORDS.get(ctx.tgt_lang, ()) and tgt.lower().endswith(last_word):
+        elif last_word in get_language(ctx.tgt_lang).final_words and tgt.lower().endswith(last_word):
             why = f"it ends on the function word “{last_word}”"
         else:
             return []

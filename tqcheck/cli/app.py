@@ -14,6 +14,7 @@ import typer
 from tqcheck import __version__
 from tqcheck.cli import options as o
 from tqcheck.cli.console import LazyConsole
+from tqcheck.cli.output import gate_line, pair_outputs, write_text
 from tqcheck.errors import ConfigError, ExitStatus, TqcheckError
 
 app = typer.Typer(
@@ -69,7 +70,7 @@ def check(
                       max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
                       disable=disable, baseline=baseline, config=config,
                       engine_url=engine_url, api_key=api_key)
-    targets = o.pair_outputs(fmt, output)
+    targets = pair_outputs(fmt, output)
     with progress_for(err, enabled=not quiet) as progress:
         report = check_pair(source, translation, eff.options, progress=progress)
     triaged = triage(report.findings, eff.baseline, eff.suppressions, report.translation.path)
@@ -83,6 +84,10 @@ def check(
             Console(highlight=False, soft_wrap=False).print(build(report, verdict))
         else:
             write_text(FORMATS[name](report, verdict), path)
+    files = [path for _, path in targets if path is not None and str(path) != "-"]
+    if len(files) == len(targets) and not quiet:
+        # Nothing went to the terminal: say at least how it ended and where the reports are.
+        err.print(gate_line(verdict, files), markup=False, soft_wrap=True)
     if not verdict.passed:
         raise typer.Exit(ExitStatus.GATE_FAILED)
 
@@ -114,19 +119,6 @@ def engines(engine_url: o.EngineUrl = None, api_key: o.ApiKey = None) -> None:
     for name, (pairs, why) in available_pairs(url=eff.options.engine_url, api_key=eff.options.api_key).items():
         shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"(none: {why})"
         typer.echo(f"{name}: {shown}")
-
-
-def write_text(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = output.with_name(output.name + ".part")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)  # never leave a half-written report behind
-    except OSError as exc:
-        raise ConfigError(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
 def _register_groups() -> None:

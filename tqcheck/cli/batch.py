@@ -14,6 +14,7 @@ import typer
 
 from tqcheck.cli import options as o
 from tqcheck.cli.console import LazyConsole, real
+from tqcheck.cli.output import pair_outputs, write_text
 from tqcheck.errors import ConfigError, ExitStatus
 
 err = LazyConsole(stderr=True, highlight=False)
@@ -45,7 +46,6 @@ def batch(
     """Check every article pair in FOLDER; survive bad articles, resume after interruption."""
     from tqcheck.batch import GateArgs, batch_exit_status, discover, run_batch, summary_document
     from tqcheck.batch.run import summary_markdown
-    from tqcheck.cli.app import write_text
 
     eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
                       cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
@@ -55,7 +55,7 @@ def batch(
     formats = fmt or ["json"]
     if "json" not in formats:
         formats = ["json", *formats]
-    o.pair_outputs(formats, [out / f for f in formats])  # validates the names
+    pair_outputs(formats, [out / f for f in formats])  # validates the names
     pairs = discover(folder, src_lang)
     gate_args = GateArgs(eff.fail_on, eff.min_chrf, eff.max_flagged_ratio, eff.baseline, eff.suppressions)
     workers = jobs or os.cpu_count() or 1
@@ -141,7 +141,6 @@ def baseline_create(
 ) -> None:
     """Record the current findings by fingerprint; with --baseline only new ones fail."""
     from tqcheck.baseline import baseline_document
-    from tqcheck.cli.app import write_text
     from tqcheck.pipeline import check_pair
     from tqcheck.report.json_report import findings_from_json
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from tqcheck.cli import options as o
+from tqcheck.cli.output import write_text
 from tqcheck.errors import TqcheckError
 
 
@@ -22,7 +23,6 @@ def calibrate(
     """Check known-good pairs and write the thresholds `check` uses for this pair and engine."""
     from tqcheck import calibrate as cal
     from tqcheck.batch import discover
-    from tqcheck.cli.app import write_text
     from tqcheck.pipeline import check_pairs
 
     eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,

@@ -16,15 +16,15 @@ models_app = typer.Typer(help="List, install and remove Argos translation models
 @models_app.command("list")
 def models_list() -> None:
     """Installed Argos packages, their versions, and the pairs they cover (pivots included)."""
-    from tqcheck import models
+    from tqcheck.translate import argos_models
 
-    pkgs = models.installed()
+    pkgs = argos_models.installed()
     if not pkgs:
-        typer.echo(f"no Argos packages installed in {models.packages_dir()}")
+        typer.echo(f"no Argos packages installed in {argos_models.packages_dir()}")
         return
     for p in pkgs:
         typer.echo(f"{p.name}  {p.from_code}→{p.to_code}  version {p.version}  {p.path}")
-    typer.echo("pairs: " + ", ".join(f"{s}→{t} ({how})" for s, t, how in models.covered_pairs(pkgs)))
+    typer.echo("pairs: " + ", ".join(f"{s}→{t} ({how})" for s, t, how in argos_models.covered_pairs(pkgs)))
 
 
 @models_app.command("install")
@@ -34,12 +34,12 @@ def models_install(
     from_file: Annotated[Optional[Path], typer.Option(help="Install a local .argosmodel file (offline).")] = None,
 ) -> None:
     """Install a package from Argos's index (online), or from a local file (offline)."""
-    from tqcheck import models
+    from tqcheck.translate import argos_models
 
     if from_file is not None:
-        pkgs = [models.install_from_file(from_file)]
+        pkgs = [argos_models.install_from_file(from_file)]
     elif src and tgt:
-        pkgs = models.install_from_index(src, tgt)
+        pkgs = argos_models.install_from_index(src, tgt)
     else:
         raise ConfigError("give SRC TGT (from Argos's index) or --from-file FILE")
     for p in pkgs:
@@ -51,17 +51,17 @@ def models_install(
 @models_app.command("remove")
 def models_remove(src: Annotated[str, typer.Argument()], tgt: Annotated[str, typer.Argument()]) -> None:
     """Remove the installed package for SRC→TGT."""
-    from tqcheck import models
+    from tqcheck.translate import argos_models
 
-    p = models.remove(src, tgt)
+    p = argos_models.remove(src, tgt)
     typer.echo(f"removed {p.name} version {p.version}")
 
 
 @models_app.command("path")
 def models_path() -> None:
     """Print the folder Argos packages are installed in (ARGOS_PACKAGES_DIR)."""
-    from tqcheck import models
+    from tqcheck.translate import argos_models
 
-    typer.echo(str(models.packages_dir()))
+    typer.echo(str(argos_models.packages_dir()))
 
 

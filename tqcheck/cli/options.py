@@ -13,7 +13,7 @@ from tqcheck.baseline import Suppression, load_baseline, parse_suppressions
 from tqcheck.config import Settings, resolve
 from tqcheck.errors import ConfigError
 from tqcheck.model import Severity
-from tqcheck.report import FORMATS, SUFFIX
+from tqcheck.report import FORMATS
 
 if TYPE_CHECKING:  # the pipeline is imported when a command runs, not for --help
     from tqcheck.pipeline import CheckOptions
@@ -96,34 +96,6 @@ def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName 
     return Effective(opts, settings, level, settings["min_chrf"], settings["max_flagged_ratio"],
                      load_baseline(baseline) if baseline else None,
                      parse_suppressions(settings["suppress"]))
-
-
-SUFFIX_FORMATS = {f".{suffix}": fmt for fmt, suffix in SUFFIX.items()} | {".htm": "html"}
-
-
-def pair_outputs(formats: list[str] | None, outputs: list[Path] | None) -> list[tuple[str, Path | None]]:
-    """Match each --format with its --output; at most one report may go to stdout."""
-    outs: list[Path | None] = list(outputs or [])
-    if not formats and outs:
-        # `-o report.html` alone: the suffix says which format is meant.
-        guessed = [SUFFIX_FORMATS.get(o.suffix.lower()) if o else None for o in outs]
-        if None in guessed:
-            raise ConfigError("-o needs a --format (json, html, …) unless the file name ends in "
-                              + ", ".join(SUFFIX_FORMATS))
-        formats = [g for g in guessed if g]
-    fmts = formats or ["terminal"]
-    unknown = [f for f in fmts if f not in FORMATS]
-    if unknown:
-        raise ConfigError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
-    if len(outs) > len(fmts):
-        raise ConfigError("more --output files than --format options")
-    named = [o.resolve() for o in outs if o is not None and str(o) != "-"]
-    if len(named) != len(set(named)):
-        raise ConfigError("two reports would be written to the same file; give each format its own -o")
-    outs += [None] * (len(fmts) - len(outs))
-    if sum(o is None for o in outs) > 1:
-        raise ConfigError("several formats would go to stdout; give each an --output file")
-    return list(zip(fmts, outs))
 
 
 def _paths(value: Any) -> list[Path]:

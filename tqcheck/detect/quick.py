@@ -13,40 +13,23 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from tqcheck.lang import get as get_language
+from tqcheck.lang import languages
+
 QUICK_ID = "quick1"
 
 # Frequent closed-class words, chosen to tell the languages apart (shared words such as
-# "a", "de", "que" still count, for every language that has them).
-FUNCTION_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in {
-    "en": "the of and to in is was for that with on as by at from this be are have has were it "
-          "which an or not but his her their they he she we will would been who said its",
-    "es": "el la los las de del que y en un una por con para es se no al lo su sus como más si son va "
-          "pero fue ha han este esta sobre también entre sin muy hay desde cuando",
-    "ca": "el la els les de del que i en un una per amb és es no al als seu seva seus com més "
-          "però va ha han aquest aquesta sobre també entre sense molt hi des quan",
-    "pt": "o a os as de do da dos das que e em um uma por com para é se não no na nos nas ao "
-          "seu sua como mais mas foi tem este esta sobre também entre sem muito",
-    "fr": "le la les de du des que et en un une par avec pour est se ne pas au aux son sa ses "
-          "comme plus mais été a ont ce cette sur aussi entre sans très il elle qui dans",
-    "it": "il lo la i gli le di del della che e in un una per con è si non al alla suo sua "
-          "come più ma stato ha hanno questo questa su anche tra senza molto",
-    "de": "der die das den dem des und in zu ist nicht von mit sich auf für ein eine als auch "
-          "es an er sie wir wird wurde bei nach aus noch über",
-    "gl": "o a os as de do da dos das que e en un unha por con para é se non no na nos nas ao "
-          "seu súa como máis pero foi ten este esta sobre tamén entre sen moi",
-}.items()}
-SCRIPTS = {"ar": "ARABIC", "fa": "ARABIC", "ur": "ARABIC", "he": "HEBREW", "ru": "CYRILLIC",
-           "uk": "CYRILLIC", "bg": "CYRILLIC", "mk": "CYRILLIC", "el": "GREEK", "hi": "DEVANAGARI",
-           "mr": "DEVANAGARI", "ne": "DEVANAGARI", "zh": "CJK", "ja": "CJK", "ko": "HANGUL",
-           "th": "THAI"}
+# "a", "de", "que" still count, for every language that has them); from tqcheck/lang.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {lng.code: lng.function_words for lng in languages()
+                                             if lng.function_words}
 MIN_HITS = 3
 MIN_SHARE = 0.15
 MARGIN = 2.0
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def script_of(lang: str) -> str:
-    return SCRIPTS.get(lang, "LATIN")
+def script_of(code: str) -> str:
+    return get_language(code).script
 
 
 _SCRIPT_RANGES = {

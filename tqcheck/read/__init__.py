@@ -34,8 +34,21 @@ def format_for(path: str | Path, fmt: str | None = None) -> str:
     return _SUFFIXES.get(Path(path).suffix.lower(), "text")
 
 
+def display_name(path: str | Path) -> str:
+    return "stdin" if str(path) == "-" else str(path)
+
+
+def side_names(source: str | Path, translation: str | Path | None) -> tuple[str, str]:
+    """The names a report gives its two sides, as `read_pair` names them. A cached report
+    is stored without names and takes these when it is served, so it names the files of
+    this run, not those of the run that filled the cache."""
+    if translation is None:
+        return f"{source}#source", f"{source}#target"
+    return display_name(source), display_name(translation)
+
+
 def read_document(path: str | Path, fmt: str | None = None) -> Document:
-    name = "stdin" if str(path) == "-" else str(path)
+    name = display_name(path)
     text, encoding = decode(read_bytes(path), name)
     kind = format_for(path, fmt)
     try:

@@ -10,7 +10,10 @@ from tqcheck.errors import InputError
 from tqcheck.model import AlignedUnit, Finding, Passage, Severity
 from tqcheck.result import GateResult, Report, Side
 
-REPORT_VERSION = 1
+# 2 added "checks" (which ran, which were skipped and why). Readers accept every version
+# listed: a newer report only adds keys.
+REPORT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 def to_dict(report: Report, gate: GateResult | None = None) -> dict[str, Any]:
@@ -26,6 +29,7 @@ def to_dict(report: Report, gate: GateResult | None = None) -> dict[str, Any]:
                    "version": report.engine.version},
         "thresholds": dict(report.thresholds),
         "calibration": report.calibration,
+        "checks": {"ran": list(report.checks_ran), "skipped": dict(report.checks_skipped)},
         "summary": {
             "chrf": s.chrf,
             "chrf_ci95": list(s.chrf_ci),
@@ -90,8 +94,9 @@ def findings_from_json(path: Path) -> list[tuple[str, AlignedUnit, Finding]]:
         where = data["translation"]["path"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{path}: not a tqcheck JSON report ({exc})") from exc
-    if version != REPORT_VERSION:
-        raise InputError(f"{path}: report version {version}, expected {REPORT_VERSION}")
+    if version not in READABLE_VERSIONS:
+        raise InputError(f"{path}: report version {version}; this tqcheck reads "
+                         f"{', '.join(map(str, READABLE_VERSIONS))}")
     out = []
     for u in units:
         src = tuple(Passage(i, t, 0) for i, t in enumerate(u["source"]["text"].split("\n")) if t)

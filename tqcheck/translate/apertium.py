@@ -12,22 +12,23 @@ from functools import lru_cache
 from pathlib import Path
 
 from tqcheck.errors import EngineError
+from tqcheck.translate import debian_pairs
 from tqcheck.translate.base import Engine, EngineInfo
 from tqcheck.translate.pipe import run_filter
 
 MODES_DIR = Path("/usr/share/apertium/modes")
-# ISO 639-1 → the codes Apertium pair packages use (three-letter where they exist).
-ISO3 = {"en": "eng", "es": "spa", "ca": "cat", "pt": "por", "fr": "fra", "gl": "glg",
-        "eu": "eus", "it": "ita", "oc": "oci", "ro": "ron", "ar": "ara", "de": "deu",
-        "nl": "nld", "an": "arg", "ast": "ast", "br": "bre", "cy": "cym", "eo": "epo"}
 TIMEOUT_BASE_S = 60
 TIMEOUT_PER_KB_S = 0.5
 
 
-def _binary() -> str:
+def _binary(src: str = "es", tgt: str = "en") -> str:
     path = shutil.which("apertium")
     if path is None:
-        raise EngineError("Apertium is not installed: apt-get install apertium apertium-eng-spa "
+        package = debian_pairs.package_for(src, tgt)
+        if package is None:
+            raise EngineError(f"Apertium is not installed, and {debian_pairs.install_hint(src, tgt)}"
+                              " (use --engine argos)")
+        raise EngineError(f"Apertium is not installed: apt-get install apertium {package} "
                           "(or use --engine argos)")
     return path
 
@@ -49,51 +50,58 @@ def installed_modes() -> frozenset[str]:
 
 def mode_for(src: str, tgt: str) -> str | None:
     modes = installed_modes()
-    for a, b in ((ISO3.get(src, src), ISO3.get(tgt, tgt)), (src, tgt)):
-        if f"{a}-{b}" in modes:
-            return f"{a}-{b}"
+    for a in sorted(debian_pairs.apertium_codes(src)):
+        for b in sorted(debian_pairs.apertium_codes(tgt)):
+            if f"{a}-{b}" in modes:
+                return f"{a}-{b}"
     return None
-
-
-def package_for(src: str, tgt: str) -> str:
-    """The Debian package to suggest; pair packages name both directions in one order."""
-    a, b = ISO3.get(src, src), ISO3.get(tgt, tgt)
-    return f"apertium-{min(a, b)}-{max(a, b)}" if "eng" not in (a, b) else f"apertium-eng-{b if a == 'eng' else a}"
 
 
 @lru_cache(maxsize=32)
 def _package_version(mode: str) -> str:
     a, b = mode.split("-")
     for name in (f"apertium-{a}-{b}", f"apertium-{b}-{a}"):
-        try:
-            out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", name], capture_output=True,
-                                 text=True, timeout=10)
-        except (OSError, subprocess.SubprocessError):
-            return ""
-        if out.returncode == 0 and out.stdout.strip():
-            return out.stdout.strip()
+        version = _package_version_of(name)
+        if version:
+            return version
     return ""
+
+
+@lru_cache(maxsize=64)
+def _package_version_of(name: str) -> str:
+    """The installed version of a Debian package, or "" when it is not installed."""
+    try:
+        out = subprocess.run(["dpkg-query", "-W", "-f=${Status}|${Version}", name],
+                             capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    status, _, version = out.stdout.strip().partition("|")
+    # A removed package keeps a version in dpkg's database while its config files stay.
+    return version if out.returncode == 0 and status == "install ok installed" else ""
 
 
 class ApertiumEngine(Engine):
     name = "apertium"
 
     def __init__(self, threads: int | None = None) -> None:
-        self.calls = 0  # engine processes started, for tests and benchmarks
+        pass  # nothing to set up: one process per batch
 
     def supports(self, src: str, tgt: str) -> bool:
         return shutil.which("apertium") is not None and mode_for(src, tgt) is not None
 
     def why_unsupported(self, src: str, tgt: str) -> str:
-        _binary()  # a missing apertium binary is the clearer message
-        return f"no Apertium mode for {src}→{tgt}: apt-get install {package_for(src, tgt)}"
+        _binary(src, tgt)  # a missing apertium binary is the clearer message
+        package = debian_pairs.package_for(src, tgt)
+        if package and _package_version_of(package):
+            # Some pair packages translate one way only (apertium-eo-en: en→eo).
+            return f"{package} is installed but has no {src}→{tgt} mode (use --engine argos)"
+        return f"no Apertium mode for {src}→{tgt}: {debian_pairs.install_hint(src, tgt)}"
 
     def pairs(self) -> list[tuple[str, str]]:
-        rev = {v: k for k, v in ISO3.items()}
         out = []
         for mode in sorted(installed_modes()):
             a, b = mode.split("-")
-            out.append((rev.get(a, a), rev.get(b, b)))
+            out.append((debian_pairs.iso_for(a), debian_pairs.iso_for(b)))
         return out
 
     def info(self, src: str, tgt: str) -> EngineInfo:
@@ -101,7 +109,7 @@ class ApertiumEngine(Engine):
         return EngineInfo(self.name, mode, _package_version(mode))
 
     def translate_batch(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        binary = _binary()
+        binary = _binary(src, tgt)
         mode = mode_for(src, tgt)
         if mode is None:
             raise EngineError(self.why_unsupported(src, tgt))
@@ -113,7 +121,6 @@ class ApertiumEngine(Engine):
             return out
         payload = "\n".join(lines[i] for i in todo) + "\n"
         timeout = TIMEOUT_BASE_S + TIMEOUT_PER_KB_S * len(payload) / 1024
-        self.calls += 1
         try:
             returncode, stdout, stderr = run_filter([binary, "-u", mode], payload, timeout)
         except subprocess.TimeoutExpired as exc:

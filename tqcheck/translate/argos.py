@@ -63,7 +63,6 @@ class ArgosEngine(Engine):
                               "pip install 'tqcheck[argos]'") from exc
         self.threads = threads or default_threads()
         self._legs: dict[tuple[str, str], _Leg] | None = None
-        self.calls = 0  # CTranslate2 translate_batch calls, for tests and benchmarks
 
     # -- discovery ------------------------------------------------------------------
     def _installed(self) -> dict[tuple[str, str], _Leg]:
@@ -100,7 +99,9 @@ class ArgosEngine(Engine):
                           "+".join(leg.version for leg in legs) + f";beam={BEAM_SIZE}")
 
     def why_unsupported(self, src: str, tgt: str) -> str:
-        return f"no Argos package for {src}→{tgt} (nor through English): tqcheck models install {src} {tgt}"
+        # Through English is worth saying only where English is neither side.
+        tried = "" if PIVOT in (src, tgt) else " (nor through English)"
+        return f"no Argos package for {src}→{tgt}{tried}: tqcheck models install {src} {tgt}"
 
     def _require(self, src: str, tgt: str) -> list[_Leg]:
         legs = self.route(src, tgt)
@@ -127,7 +128,6 @@ class ArgosEngine(Engine):
         tokenizer = leg.package.tokenizer
         prefix = getattr(leg.package, "target_prefix", "") or ""
         tokens = [tokenizer.encode(t) for t in texts]
-        self.calls += 1
         try:
             results = self._translator(leg).translate_batch(
                 tokens,

@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-# Called with the number of texts translated so far in the current batch.
-Progress = Callable[[int], None]
 
 
 @dataclass(frozen=True)

@@ -93,11 +93,7 @@ class LibreTranslateEngine(Engine):
         self._languages: dict[str, frozenset[str]] | None = None
         self._version: str | None = None
         self._lock = threading.Lock()
-        # A second lock for the counters: languages() holds _lock during its request.
-        self._counter_lock = threading.Lock()
         self._stop = threading.Event()
-        self.requests = 0  # HTTP attempts, retries included, for tests and benchmarks
-        self.retried = 0
 
     def __repr__(self) -> str:  # never the API key
         return f"LibreTranslateEngine(url={self.url!r})"
@@ -234,8 +230,6 @@ class LibreTranslateEngine(Engine):
         while True:
             if self._stop.is_set():
                 raise EngineError(f"request to {self.url}{path} cancelled: another one failed")
-            with self._counter_lock:
-                self.requests += 1
             try:
                 return self._once(method, path, body, read_timeout)
             except _Retryable as exc:
@@ -244,8 +238,6 @@ class LibreTranslateEngine(Engine):
                     raise EngineError(exc.message + tries) from exc
                 delay = exc.retry_after if exc.retry_after is not None else self._backoff(attempt)
                 attempt += 1
-                with self._counter_lock:
-                    self.retried += 1
                 if self._stop.wait(delay):
                     raise EngineError(exc.message) from exc
 

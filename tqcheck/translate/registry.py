@@ -37,11 +37,13 @@ def load(name: str, threads: int | None = None, **options: Any) -> Engine:
 
 
 def _how_to_install(src: str, tgt: str) -> str:
-    from tqcheck.translate.apertium import package_for
+    from tqcheck.translate import debian_pairs
 
-    return (f"no engine translates {src}→{tgt} here: install an Argos model "
-            f"(`tqcheck models install {src} {tgt}`) or an Apertium pair "
-            f"(`apt-get install {package_for(src, tgt)}`)")
+    argos = f"install an Argos model (`tqcheck models install {src} {tgt}`)"
+    package = debian_pairs.package_for(src, tgt)
+    if package:
+        return f"no engine translates {src}→{tgt} here: {argos} or an Apertium pair (`apt-get install {package}`)"
+    return f"no engine translates {src}→{tgt} here: {argos}; {debian_pairs.install_hint(src, tgt)}"
 
 
 def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True,
@@ -67,7 +69,7 @@ def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True
             raise EngineError(engine.why_unsupported(src, tgt))
     if cache is False:
         return engine
-    from tqcheck.translate.cache import CachedEngine
+    from tqcheck.cache.translations import CachedEngine
 
     return CachedEngine(engine, None if cache is True else Path(cache))
 

@@ -1,9 +1,11 @@
 """Finished reports, cached next to the translations: a re-run over unchanged articles
 costs a hash and a look-up instead of detection, alignment and scoring again.
 
-Keyed by both files' bytes, the options and the tqcheck version; on a hit the engine's
-current model and version must still match the report's, so upgrading a model never
-serves a stale report.
+Keyed by both files' bytes and read formats, the options and the tqcheck version; on a
+hit the engine's current model and version must still match the report's, so upgrading a
+model never serves a stale report. What is stored names no file: the same content under
+another name or in another folder is the same report, and `Report.named` gives it the
+names of the run that asks.
 """
 from __future__ import annotations
 
@@ -21,21 +23,32 @@ from tqcheck.translate.base import EngineInfo
 SCHEMA = "CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, report BLOB NOT NULL) WITHOUT ROWID"
 
 
+PACKAGE = Path(__file__).resolve().parents[1]  # the whole tqcheck package, not just cache/
+
+
+def code_files() -> list[Path]:
+    """tqcheck's own code and shipped calibrations: what a report depends on."""
+    return [p for p in sorted(PACKAGE.rglob("*"))
+            if p.suffix in (".py", ".json") and "__pycache__" not in p.parts]
+
+
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of tqcheck's own code and shipped calibrations: a report made by other
-    checks (an upgrade, a local edit) must never be served from the cache."""
-    root = Path(__file__).resolve().parent
+    """A hash of code_files(): a report made by other checks (an upgrade, a local edit)
+    must never be served from the cache."""
     h = hashlib.sha256(__version__.encode())
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
-            h.update(str(path.relative_to(root)).encode() + b"\x00" + path.read_bytes())
+    for path in code_files():
+        h.update(str(path.relative_to(PACKAGE)).encode() + b"\x00" + path.read_bytes())
     return h.hexdigest()
 
 
-def report_key(src: str | Path, tgt: str | Path | None, options_repr: str) -> str | None:
-    """None when an input cannot be hashed (stdin, unreadable): such runs are not cached."""
-    h = hashlib.sha256(f"{code_fingerprint()}\x1f{options_repr}".encode())
+def report_key(src: str | Path, tgt: str | Path | None, options_repr: str,
+               formats: tuple[str, str]) -> str | None:
+    """None when an input cannot be hashed (stdin, unreadable): such runs are not cached.
+
+    `formats` are the readers the two sides go through: a name's suffix picks the reader,
+    so the same bytes as .md and as .txt are different articles."""
+    h = hashlib.sha256(f"{code_fingerprint()}\x1f{options_repr}\x1f{formats}".encode())
     for p in (src, tgt):
         if p is None:
             h.update(b"\x00")
@@ -68,7 +81,9 @@ class ReportCache:
                 return None  # the translation cache reports cache trouble; this one just skips
         return self._db
 
-    def get(self, key: str, engine_info: Callable[[str, str], EngineInfo | None]) -> Report | None:
+    def get(self, key: str, engine_info: Callable[[str, str], EngineInfo | None],
+            names: tuple[str, str]) -> Report | None:
+        """The cached report for `key`, named `names` (source, translation)."""
         db = self._conn()
         if db is None:
             return None
@@ -81,13 +96,14 @@ class ReportCache:
             return None
         if engine_info(report.translation.lang, report.source.lang) != report.engine:
             return None
-        return report
+        return report.named(*names)
 
     def put(self, key: str, report: Report) -> None:
         db = self._conn()
         if db is None:
             return
         try:
-            db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?)", (key, pickle.dumps(report)))
+            stored = report.named("", "")
+            db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?)", (key, pickle.dumps(stored)))
         except sqlite3.Error:
             return

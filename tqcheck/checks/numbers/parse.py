@@ -7,7 +7,6 @@ meet. Digits in Arabic-Indic and Persian script are folded to ASCII first.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -15,7 +14,10 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 # U+066C only ever groups thousands, so it folds to a space, which is never a decimal mark.
 _SEPARATORS = str.maketrans({"\u066c": " ", "\u066b": ".", "\u202f": " ", "\u00a0": " ",
                              "\u2009": " "})
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?(?!\d)|(?<![\w])\d+(?:[.,]\d+)?")
+# A number stands alone, or after one capital: a currency written as a letter ("N585m",
+# naira; "R20", rand) is a number too.
+_ALONE = r"(?:(?<!\w)|(?<=(?<!\w)[A-Z]))"
+_NUMBER = re.compile(_ALONE + r"(?<![.,])\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?(?!\d)|" + _ALONE + r"\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True)
@@ -63,20 +65,3 @@ def _values(token: str) -> set[float]:
     if " " in token and len(parts) == 1:
         values.add(float(plain))
     return values or {float(plain.replace(sep, ""))}
-
-
-def unmatched(a: list[Number], b: list[Number]) -> tuple[list[Number], list[Number]]:
-    """Numbers of `a` with no equal in `b`, and of `b` with none in `a` (multiset matching)."""
-    left = list(b)
-    missing = []
-    for n in a:
-        hit = next((i for i, m in enumerate(left) if n.values & m.values), None)
-        if hit is None:
-            missing.append(n)
-        else:
-            left.pop(hit)
-    return missing, left
-
-
-def value_counts(numbers: list[Number]) -> Counter[frozenset[float]]:
-    return Counter(n.values for n in numbers)

@@ -1,0 +1,1 @@
+"""The two SQLite caches: translations (per engine, model and text) and finished reports."""

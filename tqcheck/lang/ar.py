@@ -1,0 +1,18 @@
+from tqcheck.lang.base import Language, Negation, frozen, words
+
+# Arabic attaches "and"/"so" to the following word: ولا, فلم.
+_PREFIX = r"(?<!\w)[وف]?"
+
+LANGUAGE = Language(
+    code="ar", name="Arabic", script="ARABIC", families=frozenset({"arabic"}),
+    final_words=words("في من على إلى عن أن أو مع التي الذي الذين ثم لكن حتى بين هذا هذه"),
+    negation=Negation(
+        strong=_PREFIX + r"(?:لا|لم|لن|ليس|ليست|ليسوا|لست|لسنا)(?!\w)",
+        weak=_PREFIX + r"(?:ما|غير|دون|بدون|عدم|إلا|سوى|فقط|لا سيما|لاسيما|إن لم|ألا"
+        r"|(?:لا|ما|لم) ?(?:يزال|تزال|يزالون|زال|زالت|يزل|تزل|زالوا))(?!\w)",
+    ),
+    scales=(("ألف", 1e3), ("آلاف", 1e3), ("مليون", 1e6), ("ملايين", 1e6), ("مليار", 1e9),
+            ("مليارات", 1e9)),
+    fractions=frozen({"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3}),
+    num2words="ar", apertium="ara", apertium2="ar", hunspell="ar", wordfreq="ar", simplemma="ar",
+)

@@ -1,0 +1,141 @@
+"""Numbers written in words, read by the libraries made for it.
+
+text2num's `alpha2digit` reads running text in the languages it covers (en, es, pt, fr,
+it, de, nl, da); for the others a phrase table is generated from num2words on first use
+(cardinals 0–999 and the scale words, ordinals 1–100) and read greedily. Nothing here
+is a hand-written list of number words.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from tqcheck.lang.base import Language
+
+_MAX_PHRASE = 6
+_DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’·][^\W\d_]+)*|\S")
+
+
+def _num2words(value: int, code: str, to: str = "cardinal") -> str | None:
+    from num2words import num2words
+    try:
+        return num2words(value, lang=code, to=to).lower()
+    except (NotImplementedError, KeyError, IndexError, ValueError, TypeError, OverflowError):
+        return None  # num2words' Catalan ordinals fail on some tens (30, 40, …)
+
+
+def _variants(phrase: str, lng: Language) -> set[str]:
+    out = {phrase, phrase.replace(" و ", " و")}  # Arabic writes "واحد وعشرون"
+    for masc, fem in lng.feminine:
+        out |= {re.sub(rf"(?<![\w]){masc}(?!\w)", fem, p) for p in list(out)}
+    return out
+
+
+@lru_cache(maxsize=32)
+def word_values(lng: Language) -> dict[str, float]:
+    """Phrase → value for the language's number words (empty without a library code)."""
+    code = lng.num2words
+    if code is None:
+        return {}
+    table: dict[str, float] = {}
+    for n in range(1000):
+        if (w := _num2words(n, code)) is not None:
+            for v in _variants(w, lng):
+                table.setdefault(v, float(n))
+    for n in range(1, 101):
+        if (w := _num2words(n, code, "ordinal")) is not None:
+            for v in _variants(w, lng) | {_inflect(w, rule) for rule in lng.ordinal_endings}:
+                table.setdefault(v, float(n))
+    table.update({w: v for w, v in decades(lng).items() if w not in table})
+    for n in (1000, 10**6, 10**9):
+        if (w := _num2words(n, code)) is not None:
+            table.setdefault(w.split()[-1], float(n))  # "un milió" → "milió"
+    for word, value in lng.scales:
+        table.setdefault(word, value)
+    return table
+
+
+@lru_cache(maxsize=32)
+def decades(lng: Language) -> dict[str, float]:
+    """Decade words made from the tens (ninety → nineties = 90, as "the 1990s" → 90)."""
+    out = {}
+    for base, (old, new) in ((t, rule) for t in range(20, 100, 10) for rule in lng.decades):
+        if lng.num2words and (w := _num2words(base, lng.num2words)) is not None and w.endswith(old):
+            out[w[: len(w) - len(old)] + new] = float(base)
+    return out
+
+
+def _inflect(word: str, rule: tuple[str, str]) -> str:
+    old, new = rule
+    return word[: len(word) - len(old)] + new if word.endswith(old) else word
+
+
+def _to_digits_by_table(text: str, lng: Language) -> str:
+    table = word_values(lng)
+    if not table:
+        return text
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out, pos, i = [], 0, 0
+    while i < len(tokens):
+        run, j, total, current = None, i, 0.0, 0.0
+        while j < len(tokens):
+            hit = next(((k, table[p]) for k in range(min(_MAX_PHRASE, len(tokens) - j), 0, -1)
+                        if (p := " ".join(t[0].lower() for t in tokens[j:j + k])) in table), None)
+            if hit is None:
+                break
+            k, value = hit
+            if value >= 1000:
+                total += max(current, 1.0) * value
+                current = 0.0
+            elif current and value >= current:
+                break  # "dos tres": a list, not one number
+            else:
+                current += value
+            j += k
+            run = (i, j)
+        if run is None:
+            i += 1
+            continue
+        a, b = tokens[run[0]][1], tokens[run[1] - 1][2]
+        value = total + current
+        out += [text[pos:a], str(int(value)) if value == int(value) else str(value)]
+        pos, i = b, run[1]
+    return "".join(out) + text[pos:]
+
+
+def to_digits(text: str, lng: Language) -> str:
+    """`text` with the numbers written in words replaced by digits."""
+    for link in lng.ratio_links:  # "four-in-ten" is read as "four in ten"
+        text = re.sub(rf"(?<=\w)-({re.escape(link)})-(?=\w)", r" \1 ", text, flags=re.I)
+    if lng.text2num:
+        from text_to_num import alpha2digit
+        return alpha2digit(text, lng.text2num, threshold=0)
+    return _to_digits_by_table(text, lng)
+
+
+def spelled_numbers(text: str, lng: Language) -> list[float]:
+    """Values of the numbers `text` writes in words (cardinals, ordinals, decades,
+    fractions, ratios such as "four in ten" = 40), one per occurrence."""
+    lowered = text.lower()
+    digits = to_digits(lowered, lng)
+    have = Counter(m.group() for m in _DIGITS.finditer(lowered))
+    out = []
+    for m in _DIGITS.finditer(digits):
+        if have[m.group()] > 0:
+            have[m.group()] -= 1  # written as digits already
+        else:
+            out.append(float(m.group().replace(",", ".")))
+    links = "|".join(re.escape(link) for link in lng.ratio_links)
+    if links:
+        for m in re.finditer(rf"(\d+)\s+(?:{links})\s+(\d+)\b", digits):
+            if float(m.group(2)):
+                out.append(round(100 * float(m.group(1)) / float(m.group(2)), 1))
+    if lng.text2num:  # alpha2digit leaves decades as words
+        out += [v for w, v in decades(lng).items() for _ in re.finditer(rf"(?<!\w){w}(?!\w)", lowered)]
+    for word, value in {**lng.fractions, **lng.count_words}.items():
+        hits = len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered))
+        for v in (value, round(100 * value, 1)) if word in lng.fractions else (value,):
+            out += [float(v)] * hits
+    return out

@@ -1,0 +1,7 @@
+from tqcheck.lang.base import Language
+
+LANGUAGE = Language(
+    code="ro", name="Romanian", families=frozenset({"romance"}),
+    num2words="ro", apertium="ron", apertium2="ro", hunspell="ro_RO", wordfreq="ro",
+    simplemma="ro",
+)
