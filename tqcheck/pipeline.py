@@ -114,9 +114,6 @@ def source_side(prep: Prepared) -> Prepared:
     if len(out.source.passages) + len(out.translation.passages) <= PREFILL_PASSAGES:
         for p in out.source.passages:
             out.grams[p.text] = ngram_set(p.text)
-            out.chrf.grams(p.text)  # the reference of its unit's score
-        for p in out.translation.passages:
-            out.chrf.grams(p.text)  # compared with its source by the copy check
     return out
 
 
@@ -155,7 +152,6 @@ def _collect(preps: Sequence[Prepared], chunks: Iterable[Sequence[str]]) -> list
             prep, size = passages[done]
             text = " ".join(back[end:end + size])
             prep.grams[text] = ngram_set(text)
-            prep.chrf.grams(text)
             end, done = end + size, done + 1
     return back
 

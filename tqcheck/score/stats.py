@@ -15,9 +15,10 @@ from collections.abc import Sequence
 
 CHAR_ORDER = 6
 BETA = 2.0
-# Texts whose n-grams are kept: an article's units and sentences fit; a 50,000-passage
-# file does not, so the oldest are dropped and memory stays flat.
-STORE_SIZE = 8192
+# Texts whose n-grams are kept: a unit's sentences and passages, which the checks compare
+# with each other. Not the whole article: a 400-character text's n-grams take ~240 KB
+# (keeping an article's 1,000 texts raised a check's peak memory by 150 MB).
+STORE_SIZE = 128
 
 NGrams = tuple[tuple[Counter[str], int], ...]  # per order: counts and their total
 
