@@ -29,6 +29,7 @@ from tqcheck.pipeline import CheckOptions, check_pairs  # noqa: E402
 from tqcheck.result import Report  # noqa: E402
 
 HELD_OUT_FOR_CALIBRATION = 60
+CODES = {"es": "spa", "ca": "cat", "ar": "arb"}
 TARGETS = {"omit_passage": 0.95, "untranslated": 0.95, "change_number": 0.95}
 MAX_FALSE_FLAGS_PER_100 = 2.0
 
@@ -76,14 +77,15 @@ def located(report: Report, case: Case) -> list[tuple[str, bool]]:
     return out
 
 
-def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Path | None = None) -> dict:
+def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Path | None = None,
+             engine: str = "apertium") -> dict:
     """`root`: a folder laid out like the shared corpora holding only evaluation documents
     (corpora/eval, the CI sample); by default the shared NTREX-128 minus the calibration set."""
-    code = {"es": "spa", "ca": "cat"}[pair]
+    code = CODES[pair]
     pool = corpus.ntrex_articles(code, root) if root else corpus.ntrex_articles(code)[:-HELD_OUT_FOR_CALIBRATION]
     articles = random.Random(seed).sample(pool, min(n_articles, len(pool)))
     cases = build_cases(articles, seed)
-    opts = CheckOptions(src_lang="en", tgt_lang=pair, engine="apertium",
+    opts = CheckOptions(src_lang="en", tgt_lang=pair, engine=engine,
                         cache=str(cache) if cache else False)
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -95,7 +97,8 @@ def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Pa
         started = time.perf_counter()
         reports = check_pairs(paths, opts)
         seconds = time.perf_counter() - started
-    return score(cases, reports, n_articles=len(articles), seed=seed, pair=pair, seconds=seconds)
+    return score(cases, reports, n_articles=len(articles), seed=seed, pair=pair, seconds=seconds,
+                 engine=engine)
 
 
 def score(cases: list[tuple[str, Case]], reports: list, **meta: object) -> dict:
@@ -152,7 +155,7 @@ def score(cases: list[tuple[str, Case]], reports: list, **meta: object) -> dict:
 
 def table(result: dict) -> str:
     lines = [f"tqcheck evaluation: NTREX-128 en→{result['pair']}, {result['n_articles']} articles, "
-             f"seed {result['seed']}, engine apertium, {result['seconds']:.1f} s",
+             f"seed {result['seed']}, engine {result.get('engine', 'apertium')}, {result['seconds']:.1f} s",
              "", "| perturbation | cases | recall (expected check) | recall (any flag) | target |",
              "|---|---:|---:|---:|---:|"]
     for p, r in result["perturbations"].items():
@@ -176,12 +179,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--pair", choices=["es", "ca"], default="es")
+    ap.add_argument("--pair", choices=sorted(CODES), default="es")
+    ap.add_argument("--engine", default="apertium", help="apertium, none, … (none: no back-translation)")
     ap.add_argument("--cache", type=Path, help="translation cache to reuse between runs")
     ap.add_argument("--json", type=Path, help="also write the result as JSON")
     ap.add_argument("--root", type=Path, help="corpora laid out like ../shared/corpora (e.g. corpora/eval)")
     args = ap.parse_args(argv)
-    result = evaluate(args.articles, args.seed, args.pair, args.cache, args.root)
+    result = evaluate(args.articles, args.seed, args.pair, args.cache, args.root, args.engine)
     print(table(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

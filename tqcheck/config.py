@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     "calibration": None,
     "engine_url": None,  # a LibreTranslate server, for engine = "libretranslate"
     "api_key": None,
+    "require_engine": False,  # auto with no engine for the pair: exit 3, not engine none
+    "glossary": None,  # key terms, TSV/CSV/TBX
+    "words": None,  # words the spelling check accepts
 }
 # Values that make sense from the environment (strings only).
 _ENV = {"engine": "TQCHECK_ENGINE", "fail_on": "TQCHECK_FAIL_ON", "min_chrf": "TQCHECK_MIN_CHRF",

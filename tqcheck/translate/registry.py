@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ ENGINES: dict[str, str] = {
     "argos": "tqcheck.translate.argos:ArgosEngine",
     "apertium": "tqcheck.translate.apertium:ApertiumEngine",
     "libretranslate": "tqcheck.translate.libretranslate:LibreTranslateEngine",
+    "none": "tqcheck.translate.none:NoneEngine",
 }
 # A remote server is never picked by itself: sending an article out must be a choice.
 AUTO_ORDER = ("argos", "apertium")
@@ -47,10 +49,12 @@ def _how_to_install(src: str, tgt: str) -> str:
 
 
 def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True,
-               threads: int | None = None, **options: Any) -> Engine:
+               threads: int | None = None, require: bool = False, **options: Any) -> Engine:
     """The engine to translate src→tgt, wrapped in the translation cache unless cache=False.
 
-    `options` are engine settings such as a server's url and api_key (see `load`)."""
+    `options` are engine settings such as a server's url and api_key (see `load`). With
+    `auto` and no engine for the pair, the engine-free checks still run (engine `none`,
+    with a warning) unless `require` asks for the engine error instead."""
     if name == "auto":
         engine = None
         for candidate in AUTO_ORDER:
@@ -62,12 +66,17 @@ def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True
                 engine = e
                 break
         if engine is None:
-            raise EngineError(_how_to_install(src, tgt))
+            if require:
+                raise EngineError(_how_to_install(src, tgt))
+            warnings.warn(_how_to_install(src, tgt) + "; running the checks that need no "
+                          "back-translation (--engine none; --require-engine makes this an error)",
+                          stacklevel=2)
+            return load("none")
     else:
         engine = load(name, threads, **options)
         if not engine.supports(src, tgt):
             raise EngineError(engine.why_unsupported(src, tgt))
-    if cache is False:
+    if cache is False or engine.name == "none":
         return engine
     from tqcheck.cache.translations import CachedEngine
 
