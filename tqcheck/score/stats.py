@@ -17,8 +17,8 @@ CHAR_ORDER = 6
 BETA = 2.0
 # Texts whose n-grams are kept: a unit's sentences and passages, which the checks compare
 # with each other. Not the whole article: a 400-character text's n-grams take ~240 KB
-# (keeping an article's 1,000 texts raised a check's peak memory by 150 MB).
-STORE_SIZE = 128
+# (keeping an article's 1,000 texts raised a check's peak memory by 150 MB; 128 texts, 30 MB).
+STORE_SIZE = 32
 
 NGrams = tuple[tuple[Counter[str], int], ...]  # per order: counts and their total
 
