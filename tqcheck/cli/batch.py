@@ -37,7 +37,7 @@ def batch(
                                                      "dask, e.g. tcp://10.0.0.5:8786.")] = None,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
     engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, require_engine: o.RequireEngine = False,
-    glossary: o.Glossary = None, words: o.Words = None,
+    glossary: o.Glossary = None, words: o.Words = None, via: o.Via = None,
     no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
     fail_on: o.FailOn = None, min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
     min_passage_chrf: o.MinPassageChrf = None, disable: o.Disable = None,
@@ -54,7 +54,7 @@ def batch(
                       max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
                       disable=disable, baseline=baseline, config=config,
                       engine_url=engine_url, api_key=api_key, require_engine=require_engine,
-                      glossary=glossary, words=words)
+                      glossary=glossary, words=words, via=via)
     formats = fmt or ["json"]
     if "json" not in formats:
         formats = ["json", *formats]
