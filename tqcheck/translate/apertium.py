@@ -166,6 +166,7 @@ def _pipeline(commands: list[list[str]], payload: str, timeout: float, label: st
         # the pipeline works beside the engine (tqcheck/backtranslate.py).
         writer = threading.Thread(target=_feed, args=(procs[0].stdin, payload), daemon=True)
         writer.start()
+        procs[0].stdin = None  # the writer's now: communicate() only reads
         try:
             out, _ = procs[-1].communicate(None if writer else payload, timeout=timeout)
             for p in procs[:-1]:
