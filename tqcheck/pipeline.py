@@ -95,7 +95,7 @@ class Prepared:
     # What each PRE_ENGINE_STAGES entry returned, by its name.
     pre: dict[str, Any] = field(default_factory=dict, compare=False)
     # Filled while the engine runs, read by the aligner and the scorer.
-    grams: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    grams: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     chrf: ChrfStore = field(default_factory=ChrfStore, compare=False, repr=False)
 
 
@@ -137,9 +137,6 @@ def source_side(prep: Prepared, progress: Progress = _no_progress) -> Prepared:
     if len(out.source.passages) + len(out.translation.passages) <= PREFILL_PASSAGES:
         for p in out.source.passages:
             out.grams[p.text] = ngram_set(p.text)
-            out.chrf.grams(p.text)  # the reference of its unit's score
-        for p in out.translation.passages:
-            out.chrf.grams(p.text)  # compared with its source by the copy check
     return out
 
 
@@ -183,7 +180,6 @@ def _collect(preps: Sequence[Prepared], chunks: Iterable[Sequence[str]]) -> list
             prep, size = passages[done]
             text = " ".join(back[end:end + size])
             prep.grams[text] = ngram_set(text)
-            prep.chrf.grams(text)
             end, done = end + size, done + 1
     return back
 

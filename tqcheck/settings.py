@@ -88,6 +88,10 @@ CORE: tuple[Setting, ...] = (
             short="-j", min=0, metavar="N", config=False),
     Setting("fresh", bool, False, "Ignore the state of an earlier, interrupted run.", "batch", "--fresh",
             config=False),
+    Setting("executor", str, "local", "Where articles run: local (processes on this machine) or dask "
+            "(a cluster; the [dask] extra).", "batch", "--executor", metavar="NAME", config=False),
+    Setting("scheduler", str, None, "The Dask scheduler for --executor dask, e.g. tcp://10.0.0.5:8786.",
+            "batch", "--scheduler", metavar="URL", config=False),
     Setting("calibration_file", Path, Path("tqcheck-calibration.json"), "Calibration file to write.",
             "calibrate", "--output", short="-o", metavar="FILE", config=False),
     Setting("percentile", float, 1.0, "Passage chrF percentile that becomes the threshold.", "calibrate",

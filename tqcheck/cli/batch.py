@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -45,7 +45,8 @@ def batch(
     workers = run["jobs"] or os.cpu_count() or 1
     with _progress(run["quiet"]) as show:
         results = run_batch(pairs, run.options, out, jobs=workers, formats=formats, gate_args=gate_args,
-                            resume=not run["fresh"], progress=show)
+                            resume=not run["fresh"], progress=show, executor=run["executor"],
+                            scheduler=run["scheduler"])
     summary = summary_document(results)
     across = consistency.document(consistency.batch_conflicts(results))
     summary["consistency"] = len(across["findings"])
