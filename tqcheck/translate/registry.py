@@ -88,6 +88,8 @@ def available_pairs(**options: Any) -> dict[str, tuple[list[tuple[str, str]], st
     configured, unreachable) when that is so."""
     out: dict[str, tuple[list[tuple[str, str]], str]] = {}
     for name in ENGINES:
+        if name == "none":
+            continue  # translates nothing: it is the absence of an engine
         try:
             out[name] = (load(name, **options).pairs(), "no models installed")
         except TqcheckError as exc:
