@@ -44,7 +44,7 @@ def test_bad_input(files, tmp_path, src, tgt, extra, code, message):
 def test_unsupported_pair_is_engine_unavailable(files, monkeypatch):
     s = files("a.en.txt", EN)
     t = files("b.ar.txt", "أعلنت الحكومة أمس عن إجراءات جديدة للاقتصاد كما قال المسؤولون.\n")
-    r = run_cli("check", s, t, env={"ARGOS_PACKAGES_DIR": "/nonexistent"})
+    r = run_cli("check", s, t, "--require-engine", env={"ARGOS_PACKAGES_DIR": "/nonexistent"})
     assert r.returncode == 3, r.stderr
     assert "install" in r.stderr and "Traceback" not in r.stderr
 
