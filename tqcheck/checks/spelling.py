@@ -25,6 +25,7 @@ DICT_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/di
 _SKIP = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+|\{[^{}]*\}|%\S+|&\w+;|<[^<>]*>")
 _WORD = re.compile(r"[^\W\d_]+(?:['’·-][^\W\d_]+)*")
 CASELESS = frozenset({"ARABIC", "HEBREW", "DEVANAGARI", "HAN", "THAI"})
+MIN_STEM, MAX_PREFIX = 7, 5
 MIN_PART = 3  # letters of each word in a run-together pair ("و" + "…" is a prefix, not two words)
 # wordfreq's Zipf scale: 1 is once in 100 million words. Above this, a word is in use.
 COMMON_ZIPF = 1.5
@@ -105,6 +106,12 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+def derived(word: str, code: str) -> bool:
+    """A known word behind a short prefix: "reinyectar", "procatalanistas",
+    "coprotagoniza". Dictionaries list few of the words productive prefixes make."""
+    return any(len(word) - k >= MIN_STEM and known(word[k:], code) for k in range(2, MAX_PREFIX + 1))
+
+
 def typo(word: str, code: str) -> bool:
     """Whether an unknown word looks like a slip: one edit from a word the dictionary
     suggests, or two words run together. Names, rare derivations ("reinyectar",
@@ -132,13 +139,17 @@ def misspelt(text: str, code: str, accepted: frozenset[str]) -> list[str]:
     out: list[str] = []
     for m in _WORD.finditer(_SKIP.sub(" ", text)):
         word = m.group()
-        if word[0].isupper() or word.casefold() in accepted or word in out or known(word, code):
+        # "l'Hibernian", "d'Andorra": an elided article before a name.
+        head = re.split(r"['’]", word)[-1] or word
+        if head[0].isupper() or word[0].isupper() or word.casefold() in accepted or word in out \
+                or known(word, code):
             continue
         if not cased:
             if run_together(word, code):
                 out.append(word)
             continue
-        if any(len(p) > 1 and not known(p, code) and typo(p, code) for p in re.split(r"[-·]", word)):
+        if any(len(p) > 1 and not known(p, code) and not derived(p, code) and typo(p, code)
+               for p in re.split(r"[-·]", word)):
             out.append(word)
     return out
 
