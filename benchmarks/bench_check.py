@@ -1,84 +1,71 @@
-"""Benchmark `check` against the raw engine on the same sentences, in one run.
+"""Benchmark `tqcheck check` against the raw engine on the same sentences, in one run.
 
-    .venv/bin/python benchmarks/bench_check.py [--articles 40] [--tgt spa]
+    .venv/bin/python benchmarks/bench_check.py [--sentences 997] [--repeat 5]
 
-Prints one Markdown table: total check time for a set of NTREX articles with Apertium,
-the raw engine time on the same sentences (one `apertium` call), their ratio, the cached
-re-run time, and peak memory.
+The article is all of FLORES-200 dev en→es (997 sentences, the split in ../shared/corpora)
+as one article. Each round runs, in turn: one raw `apertium -u spa-eng` call on the
+sentences tqcheck sends to the engine, `tqcheck check --no-cache`, a cached re-run of the
+same command, and `tqcheck --help`, each as a new process, as a user runs them. Prints one
+Markdown table of medians with the round-by-round ratio to the raw engine.
 """
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
-import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
+import timing  # noqa: E402
 
-from tqcheck.pipeline import CheckOptions, check_pairs, prepare  # noqa: E402
-from tqcheck.translate.apertium import mode_for  # noqa: E402
+from tqcheck.pipeline import CheckOptions, prepare  # noqa: E402
 
 
-def raw_apertium(sentences: list[str], mode: str) -> float:
-    payload = "\n".join(" ".join(s.split()) for s in sentences) + "\n"
-    t0 = time.perf_counter()
-    subprocess.run(["apertium", "-u", mode], input=payload, capture_output=True, text=True, check=True)
-    return time.perf_counter() - t0
+def flores_article(limit: int) -> corpus.Article:
+    docs = corpus.flores_articles("spa")
+    src = tuple(s for d in docs for s in d.src_sentences)[:limit]
+    tgt = tuple(s for d in docs for s in d.tgt_sentences)[:limit]
+    return corpus.Article("flores200-dev-all", "flores200-dev", "en", "es", src, tgt)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=40)
-    ap.add_argument("--tgt", default="spa", help="NTREX language file tag (spa, cat, …)")
-    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is kept")
+    ap.add_argument("--sentences", type=int, default=997, help="first N sentences of FLORES dev")
+    ap.add_argument("--repeat", type=int, default=5, help="counted rounds (after one warm-up)")
     args = ap.parse_args()
-    articles = [a for a in corpus.ntrex_articles(args.tgt) if len(a.src_sentences) >= 8][: args.articles]
+    if shutil.which("apertium") is None:
+        sys.exit("apertium is not installed")
     work = Path(tempfile.mkdtemp(prefix="tqcheck-bench-"))
     try:
-        pairs = [corpus.write_pair(a, work / "pairs") for a in articles]
-        lang = articles[0].tgt_lang
-        mode = mode_for(lang, "en")
-        if mode is None:
-            sys.exit(f"no Apertium mode for {lang}→en")
-        prepared = [prepare(s, t, CheckOptions()) for s, t in pairs]
-        sentences = [s for p in prepared for sents in p.tgt_sentences for s in sents]
+        article = flores_article(args.sentences)
+        src, tgt = corpus.write_pair(article, work, name="flores")
+        prep = prepare(src, tgt, CheckOptions(src_lang="en", tgt_lang="es"))
+        sentences = [s for sents in prep.tgt_sentences for s in sents]
         words = sum(len(s.split()) for s in sentences)
-        raw = min(raw_apertium(sentences, mode) for _ in range(args.repeat))
-
-        firsts, cached = [], []
-        for run in range(args.repeat):
-            opts = CheckOptions(engine="apertium", cache=work / f"cache-{run}.sqlite3")
-            t0 = time.perf_counter()
-            reports = check_pairs(pairs, opts)
-            firsts.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            check_pairs(pairs, opts)
-            cached.append(time.perf_counter() - t0)
-        # Memory in a run of its own: tracemalloc slows Python down several times.
-        tracemalloc.start()
-        check_pairs(pairs, CheckOptions(engine="apertium", cache=False))
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-        first, again = min(firsts), min(cached)
-        errors = [r for r in reports if not hasattr(r, "scores")]
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"NTREX-128 en→{lang}: {len(pairs)} articles, {len(sentences)} sentences, {words} words; "
-              f"Apertium {mode}; best of {args.repeat}; {len(errors)} errors\n")
-        print("| measure | value |")
-        print("|---|---|")
-        print(f"| raw engine (one `apertium -u {mode}` call) | {raw:.2f} s ({words / raw:,.0f} words/s) |")
-        print(f"| tqcheck check, cold cache (all articles) | {first:.2f} s |")
-        print(f"| ratio check / raw engine | {first / raw:.2f}× |")
-        print(f"| tqcheck check, cached re-run | {again:.2f} s ({again / first:.1%} of the first run) |")
-        print(f"| peak traced Python memory during a check | {peak / 2**20:.1f} MiB |")
-        print(f"| peak RSS of the benchmark process | {rss:.0f} MiB |")
+        lines = work / "spa.txt"
+        lines.write_text("\n".join(" ".join(s.split()) for s in sentences) + "\n", encoding="utf-8")
+        tq = [sys.executable, "-m", "tqcheck"]
+        check = [*tq, "check", str(src), str(tgt), "--engine", "apertium", "-q", "-f", "json",
+                 "-o", str(work / "r.json")]
+        cache = work / "cache.sqlite3"
+        raw = timing.Command("raw engine: one `apertium -u spa-eng` call", ["apertium", "-u", "spa-eng"],
+                             lines, ok=(0,))
+        cold = timing.Command("`tqcheck check --no-cache`", [*check, "--no-cache"])
+        warm = timing.Command("`tqcheck check`, cached re-run", [*check, "--cache", str(cache)])
+        helps = timing.Command("`tqcheck --help`", [*tq, "--help"], ok=(0,))
+        commands = [raw, cold, warm, helps]
+        timing.rounds(commands, args.repeat)
+        cached_share = timing.ratio(warm, cold)
+        print(f"FLORES-200 dev en→es as one article: {len(prep.source.passages)} source passages, "
+              f"{len(sentences)} Spanish sentences, {words:,} words; Apertium; median of "
+              f"{args.repeat} rounds after a warm-up\n")
+        print(timing.table(commands, raw, {
+            "check / raw engine": f"{timing.ratio(cold, raw):.2f}×",
+            "cached re-run / first run": f"{cached_share:.1%}",
+        }))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

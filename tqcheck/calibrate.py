@@ -14,8 +14,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from tqcheck import __version__
 from tqcheck.errors import InputError
 from tqcheck.result import Report
@@ -52,6 +50,8 @@ def build(reports: Sequence[Report], percentile: float = 1.0) -> dict[str, Any]:
                 drops.append(r.scores.chrf - u.scores.chrf)
     if len(chrfs) < 20:
         raise InputError(f"only {len(chrfs)} aligned passages; calibrate on at least 20")
+    import numpy as np  # only here: check and --help never need it
+
     values = np.asarray(chrfs)
     return {
         "tqcheck_calibration_version": CALIBRATION_VERSION,

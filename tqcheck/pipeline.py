@@ -3,6 +3,13 @@
 `check_pair` is the library entry point; `check_pairs` runs many pairs and sends all
 their sentences for one language pair to the engine in one batch, because an engine
 call has a fixed start-up cost (≈130 ms for an Apertium process).
+
+The engine is the slow stage, so it starts as soon as the translation side is
+segmented (`read_and_segment`) and runs in a thread of its own while everything that
+does not need the back-translation is done (`source_side`: language of every passage,
+source sentences, the registered PRE_ENGINE_STAGES, the n-grams of the source side).
+Its output is taken chunk by chunk (`_collect`) into what the aligner and the scorer
+need, and `analyse` does the rest.
 """
 from __future__ import annotations
 
@@ -12,31 +19,33 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import tqcheck
-from tqcheck import calibrate, detect
-from tqcheck.align.aligner import align
-from tqcheck.checks import Context, build_checks, plan_checks, run_article_checks, run_checks
+from tqcheck.backtranslate import ENGINE_CHUNK, BackTranslation, Progress, back_translate
 from tqcheck.errors import TqcheckError
 from tqcheck.glossary import Glossary
 from tqcheck.glossary import load as load_glossary
 from tqcheck.glossary import load_words
-from tqcheck.languages import resolve_pair
-from tqcheck.model import AlignedUnit, Document, Passage
-from tqcheck.read import format_for, read_pair, side_names
+from tqcheck.model import AlignedUnit, Document
+from tqcheck.read import format_for, side_names
 from tqcheck.result import Report, Side
-from tqcheck.score import Scorer
-from tqcheck.segment import SEGMENTER_ID, split_sentences
+from tqcheck.score.stats import ChrfStore
 from tqcheck.translate.base import Engine, EngineInfo
 from tqcheck.cache.reports import ReportCache, report_key
 from tqcheck.cache.translations import default_path
 from tqcheck.translate.none import NAME as NONE
 from tqcheck.translate.registry import get_engine
 
-# progress(stage, done, total)
-Progress = Callable[[str, int, int], None]
-# Sentences per engine call: bounded so progress moves and memory stays flat on huge files.
-ENGINE_CHUNK = 2000
+# The stages themselves (readers, detection, segmentation, aligner, scorer, checks,
+# calibration) are imported by the functions that run them, so a cached re-run, whose
+# report comes from the cache, imports none of them (and none of their libraries).
+
+__all__ = ["ENGINE_CHUNK", "PRE_ENGINE_STAGES", "CheckOptions", "Prepared", "Progress", "analyse",
+           "back_translate", "check_pair", "check_pairs", "prepare"]
+# Up to this many passages, every passage's n-grams are made while the engine runs and
+# kept for the aligner; longer files make them as the aligner's band reaches them.
+PREFILL_PASSAGES = 5000
 
 
 @dataclass(frozen=True)
@@ -73,42 +82,90 @@ class Prepared:
     tgt_lang: str
     # Sentences of each translation passage, the unit sent to the engine.
     tgt_sentences: tuple[tuple[str, ...], ...]
+    # What each PRE_ENGINE_STAGES entry returned, by its name.
+    pre: dict[str, Any] = field(default_factory=dict, compare=False)
+    # Filled while the engine runs, read by the aligner and the scorer.
+    grams: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    chrf: ChrfStore = field(default_factory=ChrfStore, compare=False, repr=False)
+
+
+# Source-side work that needs no back-translation, run while the engine works:
+# name -> stage(prepared) -> anything; the result is in Prepared.pre[name] for later
+# stages (and in Context.pre for the checks).
+PRE_ENGINE_STAGES: dict[str, Callable[[Prepared], Any]] = {}
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
-def prepare(src_path: str | Path, tgt_path: str | Path | None, opts: CheckOptions) -> Prepared:
-    """Read, detect languages and segment both sides: everything before the engine."""
+def read_and_segment(src_path: str | Path, tgt_path: str | Path | None, opts: CheckOptions) -> Prepared:
+    """What the engine needs: both sides read, their languages, the translation's sentences."""
+    from tqcheck.languages import resolve_pair
+    from tqcheck.read import read_pair
+
     src_doc, tgt_doc = read_pair(src_path, tgt_path, opts.src_format, opts.tgt_format)
     src_lang, tgt_lang = resolve_pair(src_doc, tgt_doc, opts.src_lang, opts.tgt_lang)
-    candidates = tuple(sorted({src_lang, tgt_lang, "en"}))
-    src_doc = _annotate(src_doc, src_lang, candidates)
-    tgt_doc = _annotate(tgt_doc, tgt_lang, candidates)
-    return Prepared(src_doc, tgt_doc, src_lang, tgt_lang,
+    tgt_doc = _segment(replace(tgt_doc, lang=tgt_lang))
+    return Prepared(replace(src_doc, lang=src_lang), tgt_doc, src_lang, tgt_lang,
                     tuple(p.sentences for p in tgt_doc.passages))
 
 
-def _annotate(doc: Document, lang: str, candidates: tuple[str, ...]) -> Document:
-    passages = tuple(
-        replace(p, lang=detect.detect(p.text, candidates), sentences=tuple(split_sentences(p.text, lang)))
-        for p in doc.passages
-    )
-    return replace(doc, passages=passages, lang=lang)
+def source_side(prep: Prepared) -> Prepared:
+    """Everything before the back-translation that the engine does not wait for."""
+    from tqcheck.align.aligner import ngram_set
 
-
-def back_translate(
-    sentences: Sequence[str], engine: Engine, src: str, tgt: str, progress: Progress
-) -> list[str]:
-    """Translate `sentences` from src to tgt in engine-sized chunks, reporting progress."""
-    out: list[str] = []
-    total = len(sentences)
-    progress("translate", 0, total)
-    for start in range(0, total, ENGINE_CHUNK):
-        out.extend(engine.translate_batch(sentences[start : start + ENGINE_CHUNK], src, tgt))
-        progress("translate", len(out), total)
+    candidates = tuple(sorted({prep.src_lang, prep.tgt_lang, "en"}))
+    out = replace(prep, source=_detect(_segment(prep.source), candidates),
+                  translation=_detect(prep.translation, candidates))
+    out.pre.update({name: stage(out) for name, stage in PRE_ENGINE_STAGES.items()})
+    if len(out.source.passages) + len(out.translation.passages) <= PREFILL_PASSAGES:
+        for p in out.source.passages:
+            out.grams[p.text] = ngram_set(p.text)
+            out.chrf.grams(p.text)  # the reference of its unit's score
+        for p in out.translation.passages:
+            out.chrf.grams(p.text)  # compared with its source by the copy check
     return out
+
+
+def prepare(src_path: str | Path, tgt_path: str | Path | None, opts: CheckOptions) -> Prepared:
+    """Read, detect languages and segment both sides: everything before the engine."""
+    return source_side(read_and_segment(src_path, tgt_path, opts))
+
+
+def _segment(doc: Document) -> Document:
+    from tqcheck.segment import split_sentences
+
+    return replace(doc, passages=tuple(replace(p, sentences=tuple(split_sentences(p.text, doc.lang)))
+                                       for p in doc.passages))
+
+
+def _detect(doc: Document, candidates: tuple[str, ...]) -> Document:
+    from tqcheck import detect
+
+    return replace(doc, passages=tuple(replace(p, lang=detect.detect(p.text, candidates))
+                                       for p in doc.passages))
+
+
+def _collect(preps: Sequence[Prepared], chunks: Iterable[Sequence[str]]) -> list[str]:
+    """The back-translation of the preps' sentences, in order, chunk by chunk: each
+    passage's n-grams are made as soon as all its sentences are back, while the engine
+    goes on with the next chunk."""
+    from tqcheck.align.aligner import ngram_set
+
+    back: list[str] = []
+    passages = [(prep, len(sents)) for prep in preps for sents in prep.tgt_sentences
+                if len(prep.tgt_sentences) <= PREFILL_PASSAGES]
+    done, end = 0, 0
+    for chunk in chunks:
+        back.extend(chunk)
+        while done < len(passages) and end + passages[done][1] <= len(back):
+            prep, size = passages[done]
+            text = " ".join(back[end:end + size])
+            prep.grams[text] = ngram_set(text)
+            prep.chrf.grams(text)
+            end, done = end + size, done + 1
+    return back
 
 
 def analyse(
@@ -119,6 +176,10 @@ def analyse(
     progress: Progress = _no_progress,
 ) -> Report:
     """Everything after the engine: align, score, check, and assemble the report."""
+    from tqcheck.align.aligner import align
+    from tqcheck.checks import Context, build_checks, plan_checks, run_article_checks, run_checks
+    from tqcheck.score import Scorer
+
     t0 = time.perf_counter()
     back: list[str] = []
     back_split: list[tuple[str, ...]] = []
@@ -133,7 +194,8 @@ def analyse(
     has_back = info.name != NONE
     beads = align([p.text for p in src_passages], [p.text for p in tgt_passages],
                   back if has_back else None, use_anchors=not has_back,
-                  src_kinds=[p.kind for p in src_passages], tgt_kinds=[p.kind for p in tgt_passages])
+                  src_kinds=[p.kind for p in src_passages], tgt_kinds=[p.kind for p in tgt_passages],
+                  grams=prep.grams)
     t_align = time.perf_counter()
 
     units = []
@@ -145,8 +207,9 @@ def analyse(
     paired = [i for i, u in enumerate(units) if u.source and u.target]
     progress("score", 0, len(units))
     if has_back:
-        scores, article = Scorer().score([units[i].back_translation for i in paired],
-                                         [" ".join(p.text for p in units[i].source) for i in paired])
+        scores, article = Scorer(store=prep.chrf).score(
+            [units[i].back_translation for i in paired],
+            [" ".join(p.text for p in units[i].source) for i in paired])
         for i, sc in zip(paired, scores):
             units[i] = replace(units[i], scores=sc)
     else:
@@ -156,7 +219,8 @@ def analyse(
     thresholds, calibrated = effective_thresholds(prep, info, opts)
     glossary, words = user_resources(opts, prep.src_lang, prep.tgt_lang)
     ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf or 0.0, thresholds=thresholds,
-                  length_ratio=_length_ratio(units), engine=info.name, glossary=glossary, words=words)
+                  length_ratio=_length_ratio(units), engine=info.name, chrf=prep.chrf,
+                  pre=prep.pre, glossary=glossary, words=words)
     checks, skipped = plan_checks(build_checks(opts.enable or None, opts.disable, opts.severities), ctx)
     units = run_article_checks([replace(u, findings=run_checks(u, checks, ctx)) for u in units],
                                checks, ctx)
@@ -212,6 +276,8 @@ def _side(doc: Document) -> Side:
 def effective_thresholds(prep: Prepared, info: EngineInfo, opts: CheckOptions
                          ) -> tuple[dict[str, float], str]:
     """Defaults < the matching calibration file < options; and where they came from."""
+    from tqcheck import calibrate
+
     cal = calibrate.find(prep.src_lang, prep.tgt_lang, info.name, info.model,
                          [Path(p) for p in opts.calibrations])
     thresholds = {**calibrate.DEFAULTS, **(cal.thresholds if cal else {}), **opts.thresholds}
@@ -224,11 +290,13 @@ def effective_thresholds(prep: Prepared, info: EngineInfo, opts: CheckOptions
 def signature(engine: str, model: str, version: str, chrf_sig: str,
               thresholds: Mapping[str, float], calibrated: str = "default") -> str:
     """sacreBLEU-style reproducibility string: what must match for the same result."""
+    from tqcheck import detect, segment
+
     chrf = chrf_sig.replace("|", ",")
     thr = ",".join(f"{k}={v:g}" for k, v in sorted(thresholds.items())) + f"@{calibrated}"
     return "|".join([
         f"tqcheck:{tqcheck.__version__}", f"engine:{engine}", f"model:{model or '-'}",
-        f"model_version:{version or '-'}", f"seg:{SEGMENTER_ID}", f"det:{detect.DETECTOR_ID}",
+        f"model_version:{version or '-'}", f"seg:{segment.SEGMENTER_ID}", f"det:{detect.DETECTOR_ID}",
         f"chrf:{chrf}", f"thresholds:{thr}",
     ])
 
@@ -249,17 +317,22 @@ def check_pair(
         hit = cache.get(key, _engine_info(opts), side_names(src_path, tgt_path))
         if hit is not None:
             return replace(hit, timings={"total": round(time.perf_counter() - t0, 4), "cached": 1.0})
-    prep = prepare(src_path, tgt_path, opts)
+    prep = read_and_segment(src_path, tgt_path, opts)
     user_resources(opts, prep.src_lang, prep.tgt_lang)  # a bad glossary fails before the engine runs
-    t1 = time.perf_counter()
     engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang, cache=opts.cache,
                                   threads=opts.threads, require=opts.require_engine,
                                   **opts.engine_options())
-    flat = [s for sents in prep.tgt_sentences for s in sents]
-    back = back_translate(flat, engine, prep.tgt_lang, prep.src_lang, progress)
+    t1 = time.perf_counter()
+    job = BackTranslation([s for sents in prep.tgt_sentences for s in sents], engine,
+                          prep.tgt_lang, prep.src_lang, progress)
+    prep = source_side(prep)
     t2 = time.perf_counter()
+    back = _collect([prep], job)
+    t3 = time.perf_counter()
     report = analyse(prep, back, engine, opts, progress)
-    timings = {"read_detect_segment": round(t1 - t0, 4), "translate": round(t2 - t1, 4),
+    # The engine ran from t1 to t3, beside the source side (t1 to t2).
+    timings = {"read_segment": round(t1 - t0, 4), "source_side": round(t2 - t1, 4),
+               "translate": round(t3 - t1, 4), "engine_wait": round(t3 - t2, 4),
                **report.timings, "total": round(time.perf_counter() - t0, 4)}
     report = replace(report, timings=timings)
     if cache is not None and key is not None:
@@ -326,7 +399,7 @@ def check_pairs(
                     continue
                 keys[i] = key
         try:
-            prepared[i] = prepare(s, t, opts)
+            prepared[i] = read_and_segment(s, t, opts)
             user_resources(opts, prepared[i].src_lang, prepared[i].tgt_lang)
         except TqcheckError as exc:
             results[i] = exc
@@ -338,20 +411,32 @@ def check_pairs(
         try:
             engine = make(tgt, src)
             flat = [s for i in members for sents in prepared[i].tgt_sentences for s in sents]
-            out = back_translate(flat, engine, tgt, src, _no_progress)
+            job = BackTranslation(flat, engine, tgt, src, _no_progress)
         except TqcheckError as exc:
             for i in members:
                 results[i] = exc
             continue
+        for i in members:  # while the engine works
+            try:
+                prepared[i] = source_side(prepared[i])
+            except TqcheckError as exc:
+                results[i] = exc
+        try:
+            out = _collect([prepared[i] for i in members], job)
+        except TqcheckError as exc:
+            for i in members:
+                results[i] = results[i] or exc
+            continue
         pos = 0
         for i in members:
             n = sum(len(sents) for sents in prepared[i].tgt_sentences)
-            try:
-                results[i] = report = analyse(prepared[i], out[pos : pos + n], engine, opts)
-                if cache is not None and i in keys:
-                    cache.put(keys[i], report)
-            except TqcheckError as exc:
-                results[i] = exc
+            if results[i] is None:
+                try:
+                    results[i] = report = analyse(prepared[i], out[pos : pos + n], engine, opts)
+                    if cache is not None and i in keys:
+                        cache.put(keys[i], report)
+                except TqcheckError as exc:
+                    results[i] = exc
             pos += n
     return [r for r in results if r is not None]
 

@@ -8,7 +8,7 @@ source passages merged into one translation passage) and 1-2 (one split in two).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tqcheck.align.anchors import anchors, evidence
@@ -57,7 +57,8 @@ class Bead:
     tgt: tuple[int, ...]
 
 
-def _ngrams(text: str) -> frozenset[str]:
+def ngram_set(text: str) -> frozenset[str]:
+    """The passage's lower-cased character 4-grams, the features of its similarity."""
     t = " ".join(text.lower().split())
     if len(t) < NGRAM:
         return frozenset([t]) if t else frozenset()
@@ -89,7 +90,8 @@ def _length_cost(a: int, b: int, ratio: float) -> float:
 
 class _Scorer:
     def __init__(self, src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None,
-                 src_kinds: Sequence[str] | None = None, tgt_kinds: Sequence[str] | None = None) -> None:
+                 src_kinds: Sequence[str] | None = None, tgt_kinds: Sequence[str] | None = None,
+                 grams: Mapping[str, frozenset[str]] | None = None) -> None:
         self.headings = (
             ({i for i, k in enumerate(src_kinds) if k == "heading"},
              {j for j, k in enumerate(tgt_kinds) if k == "heading"})
@@ -107,6 +109,8 @@ class _Scorer:
         # has passed: holding them all took ~7 KB a passage (1 GB at 50,000 passages).
         self.gs: dict[int, frozenset[str]] = {}
         self.gb: dict[int, frozenset[str]] = {}
+        # n-gram sets made earlier (the pipeline makes them while the engine runs), by text.
+        self.made = grams or {}
         self.skip = SKIP_COST if self.use_sim else -math.log(PRIOR["1-0"])
         self.anchors: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None
 
@@ -121,12 +125,12 @@ class _Scorer:
 
     def _src_grams(self, k: int) -> frozenset[str]:
         if k not in self.gs:
-            self.gs[k] = _ngrams(self.src[k])
+            self.gs[k] = self.made.get(self.src[k]) or ngram_set(self.src[k])
         return self.gs[k]
 
     def _back_grams(self, k: int) -> frozenset[str]:
         if k not in self.gb:
-            self.gb[k] = _ngrams(self.back[k])
+            self.gb[k] = self.made.get(self.back[k]) or ngram_set(self.back[k])
         return self.gb[k]
 
     def cost(self, kind: str, i: int, j: int) -> float:
@@ -175,12 +179,14 @@ def _windows(n: int, m: int, band: int) -> list[tuple[int, int]]:
 
 def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = None, *,
           band: int | None = None, src_kinds: Sequence[str] | None = None,
-          tgt_kinds: Sequence[str] | None = None, use_anchors: bool = False) -> list[Bead]:
+          tgt_kinds: Sequence[str] | None = None, use_anchors: bool = False,
+          grams: Mapping[str, frozenset[str]] | None = None) -> list[Bead]:
     """Align source passages to translation passages; every index appears in exactly one
     bead, in order. `back` holds the back-translations of `tgt` (same length) or None;
-    the kinds (paragraph, heading, …) let headings pair with headings. Without `back`,
-    `use_anchors` adds the numbers, names and URLs the passages share as evidence."""
-    beads, cost = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, None)
+    the kinds (paragraph, heading, …) let headings pair with headings; `grams` holds
+    n-gram sets (`ngram_set`) already made for some texts. Without `back`, `use_anchors`
+    adds the numbers, names and URLs the passages share as evidence."""
+    beads, cost = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, None, grams)
     if back is not None or not use_anchors or all(b.kind == "1-1" for b in beads):
         return beads
     # Without back-translations length is most of the evidence, and the article's total
@@ -194,7 +200,7 @@ def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = N
     if max(len(src), len(tgt)) <= RATIO_SEARCH_MAX:
         candidates += [RATIO_GRID_LOW * RATIO_GRID_STEP ** k for k in range(RATIO_GRID_N)]
     for ratio in candidates:
-        got, c = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, ratio)
+        got, c = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, ratio, grams)
         if c < cost:
             beads, cost = got, c
     return beads
@@ -202,14 +208,15 @@ def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = N
 
 def _align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None, band: int | None,
            src_kinds: Sequence[str] | None, tgt_kinds: Sequence[str] | None, use_anchors: bool,
-           ratio: float | None) -> tuple[list[Bead], float]:
+           ratio: float | None, grams: Mapping[str, frozenset[str]] | None
+           ) -> tuple[list[Bead], float]:
     n, m = len(src), len(tgt)
     if back is not None and len(back) != m:
         raise ValueError("back must have one back-translation per translation passage")
     if band is None:
         band = max(MIN_BAND, 2 * abs(n - m) // max(1, min(n, m) // 50 + 1) + 10)
     band = min(band, max(n, m) + 2)
-    scorer = _Scorer(src, tgt, back, src_kinds, tgt_kinds)
+    scorer = _Scorer(src, tgt, back, src_kinds, tgt_kinds, grams)
     if ratio is not None:
         scorer.ratio = min(max(ratio, 0.25), 4.0)
     if use_anchors and back is None:

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sacrebleu.metrics import CHRF
-
 from tqcheck.checks.base import Check, Context, register
 from tqcheck.model import AlignedUnit, Finding, Severity
 
@@ -60,11 +58,10 @@ LENGTH_GATE = 0.75
 MIN_GAP_CHARS = 40
 MIN_SENTENCE_CHARS = 30
 COVERED_CHRF = 30.0
-_chrf = CHRF()
 
 
-def _coverage(sentence: str, others: Sequence[str]) -> float:
-    return max((_chrf.sentence_score(o, [sentence]).score for o in others if o.strip()), default=0.0)
+def _coverage(sentence: str, others: Sequence[str], ctx: Context) -> float:
+    return max((ctx.chrf.chrf(o, sentence) for o in others if o.strip()), default=0.0)
 
 
 def _relative_length(unit: AlignedUnit, ctx: Context) -> tuple[float, float]:
@@ -97,7 +94,7 @@ class OmittedSentence(Check):
             for sentence in p.sentences or (p.text,):
                 if len(sentence) < MIN_SENTENCE_CHARS:
                     continue
-                covered = _coverage(sentence, unit.back_sentences)
+                covered = _coverage(sentence, unit.back_sentences, ctx)
                 if covered < COVERED_CHRF:
                     out.append(self.finding(
                         f"a sentence of the source passage at line {p.line} is missing from the translation "
@@ -132,7 +129,7 @@ class AddedSentence(Check):
         for sentence, back in zip(targets, unit.back_sentences):
             if len(back) < MIN_SENTENCE_CHARS:
                 continue
-            covered = _coverage(back, sources)
+            covered = _coverage(back, sources, ctx)
             if covered < COVERED_CHRF:
                 line = next(p.line for p in unit.target if sentence in p.text)
                 out.append(self.finding(

@@ -4,9 +4,11 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from tqcheck.glossary import Glossary
 from tqcheck.model import AlignedUnit, Finding, Severity
+from tqcheck.score.stats import ChrfStore
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,11 @@ class Context:
     length_ratio: float = 1.0
     # The engine that made the back-translations ("none": there are none).
     engine: str = ""
+    # The article's chrF n-grams, shared with the scorer: a check compares texts through
+    # it and never builds a sacreBLEU metric of its own.
+    chrf: ChrfStore = field(default_factory=ChrfStore, compare=False, repr=False)
+    # What the pipeline's PRE_ENGINE_STAGES returned, by stage name.
+    pre: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
     glossary: Glossary | None = None  # key terms (--glossary)
     # Words the spelling check accepts (--words), case-folded.
     words: frozenset[str] = frozenset()

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import re
 
-from sacrebleu.metrics import CHRF
-
 from tqcheck.checks.base import Check, Context, register
 from tqcheck.detect import detect, letters, probabilities, supported
 from tqcheck.detect.quick import FUNCTION_WORDS, decide, dominant_script, rival_evidence, script_of
@@ -31,8 +29,6 @@ DETECT_CHARS = 600
 
 MIN_LETTERS_PARTLY = 30
 MIN_PROB_PARTLY = 0.90
-
-_chrf = CHRF()
 
 
 def related(a: str, b: str) -> bool:
@@ -88,7 +84,7 @@ class Untranslated(Check):
         for p in unit.target:
             if letters(p.text) < MIN_LETTERS_UNTRANSLATED:
                 continue
-            copied = _chrf.sentence_score(p.text, [source]).score if source else 0.0
+            copied = ctx.chrf.chrf(p.text, source) if source else 0.0
             detected = p.lang == ctx.src_lang and self._own_words_agree(p.text, ctx)
             if detected or copied >= COPY_CHRF:
                 why = (

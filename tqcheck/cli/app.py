@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from tqcheck import __version__
 from tqcheck.cli import options as o
+from tqcheck.cli.console import LazyConsole
 from tqcheck.cli.output import gate_line, pair_outputs, write_text
-from tqcheck.errors import ExitStatus, TqcheckError
+from tqcheck.errors import ConfigError, ExitStatus, TqcheckError
 
 app = typer.Typer(
     name="tqcheck",
@@ -23,8 +23,11 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help and usage errors: typer's rich rendering imports rich, its
+    # Markdown and pygments (~40% of `tqcheck --help`).
+    rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False)
+err = LazyConsole(stderr=True, highlight=False)
 
 
 def _version(value: bool) -> None:
@@ -76,6 +79,8 @@ def check(
     verdict = gate(report, eff.fail_on, eff.min_chrf, eff.max_flagged_ratio, triaged)
     for name, path in targets:
         if name == "terminal" and path is None:
+            from rich.console import Console
+
             from tqcheck.report.terminal import build
 
             Console(highlight=False, soft_wrap=False).print(build(report, verdict))
@@ -92,6 +97,7 @@ def check(
 @app.command("checks")
 def list_checks() -> None:
     """List the checks with their ids, default severity and description."""
+    from rich.console import Console
     from rich.table import Table
 
     from tqcheck.checks import CHECKS

@@ -11,17 +11,17 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from tqcheck.cli import options as o
+from tqcheck.cli.console import LazyConsole, real
 from tqcheck.cli.output import pair_outputs, write_text
 from tqcheck.errors import ConfigError, ExitStatus
 
-err = Console(stderr=True, highlight=False)
+err = LazyConsole(stderr=True, highlight=False)
 # CI logs: one progress line per this many seconds at most.
 PLAIN_EVERY_S = 5.0
 baseline_app = typer.Typer(help="Record current findings so that only new ones fail CI.",
-                           no_args_is_help=True)
+                           no_args_is_help=True, rich_markup_mode=None)
 
 
 def batch(
@@ -92,7 +92,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[int, int, Any], None]]:
                                    TimeElapsedColumn, TimeRemainingColumn)
 
         with Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      TextColumn("ETA"), TimeRemainingColumn(), console=err) as bar:
+                      TextColumn("ETA"), TimeRemainingColumn(), console=real(err)) as bar:
             task: list[Any] = []
 
             def show(done: int, total: int, result: Any) -> None:
@@ -118,6 +118,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[int, int, Any], None]]:
 
 
 def _print_summary(summary: dict) -> None:  # type: ignore[type-arg]
+    from rich.console import Console
     from rich.table import Table
 
     table = Table("article", "status", "chrF", "errors", "warnings", "flagged", show_edge=False,

@@ -8,7 +8,8 @@ import typer
 
 from tqcheck.errors import ConfigError
 
-models_app = typer.Typer(help="List, install and remove Argos translation models.", no_args_is_help=True)
+models_app = typer.Typer(help="List, install and remove Argos translation models.", no_args_is_help=True,
+                         rich_markup_mode=None)
 
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -13,8 +13,10 @@ from tqcheck.baseline import Suppression, load_baseline, parse_suppressions
 from tqcheck.config import Settings, resolve
 from tqcheck.errors import ConfigError
 from tqcheck.model import Severity
-from tqcheck.pipeline import CheckOptions
 from tqcheck.report import FORMATS
+
+if TYPE_CHECKING:  # the pipeline is imported when a command runs, not for --help
+    from tqcheck.pipeline import CheckOptions
 
 
 class EngineName(str, Enum):
@@ -76,6 +78,8 @@ def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName 
               baseline: Path | None, config: Path | None, engine_url: str | None = None,
               api_key: str | None = None, require_engine: bool = False,
               glossary: Path | None = None, words: Path | None = None) -> Effective:
+    from tqcheck.pipeline import CheckOptions
+
     settings = resolve({
         "engine": engine.value if engine else None, "fail_on": fail_on.value if fail_on else None,
         "engine_url": engine_url, "api_key": api_key,

@@ -4,11 +4,10 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-from tqcheck.pipeline import Progress as ProgressFn
+from tqcheck.backtranslate import Progress as ProgressFn
+from tqcheck.cli.console import real
 
 # Small articles finish before a bar would be worth drawing.
 MIN_TOTAL = 500
@@ -16,13 +15,15 @@ PLAIN_EVERY_S = 5.0
 
 
 @contextmanager
-def progress_for(console: Console, enabled: bool = True) -> Iterator[ProgressFn]:
+def progress_for(console: Any, enabled: bool = True) -> Iterator[ProgressFn]:
     if not enabled:
         yield lambda stage, done, total: None
         return
     if console.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=console, transient=True) as bar:
+                      TimeElapsedColumn(), console=real(console), transient=True) as bar:
             tasks: dict[str, int] = {}
 
             def update(stage: str, done: int, total: int) -> None:

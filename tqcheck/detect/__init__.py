@@ -10,23 +10,44 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
-
-from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-from langdetect.lang_detect_exception import LangDetectException
+from typing import Any
 
 from tqcheck.detect.quick import QUICK_ID, decide, letters
 
 SEED = 0
-DETECTOR_ID = f"langdetect-{version('langdetect')}+seed{SEED}+{QUICK_ID}"
 # Fewer letters than this and langdetect is a coin toss: the passage gets no language.
 MIN_LETTERS = 4
-ALL_PROFILES = tuple(sorted(p.name for p in Path(PROFILES_DIRECTORY).iterdir()))
+
+
+# langdetect is imported on first use (DETECTOR_ID and ALL_PROFILES too): a cached
+# re-run or `--help` never needs it.
+def __getattr__(name: str) -> Any:
+    if name == "DETECTOR_ID":
+        return _detector_id()
+    if name == "ALL_PROFILES":
+        return _all_profiles()
+    raise AttributeError(name)
+
+
+@lru_cache(maxsize=1)
+def _detector_id() -> str:
+    from importlib.metadata import version
+
+    return f"langdetect-{version('langdetect')}+seed{SEED}+{QUICK_ID}"
+
+
+@lru_cache(maxsize=1)
+def _all_profiles() -> tuple[str, ...]:
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    return tuple(sorted(p.name for p in Path(PROFILES_DIRECTORY).iterdir()))
 
 
 @lru_cache(maxsize=16)
-def _factory(langs: tuple[str, ...]) -> DetectorFactory:
+def _factory(langs: tuple[str, ...]) -> Any:
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
     factory = DetectorFactory()
     factory.seed = SEED
     profiles = []
@@ -40,9 +61,12 @@ def probabilities(text: str, langs: Iterable[str] | None = None) -> list[tuple[s
     """Language probabilities, best first; [] when the text has too few letters."""
     if letters(text) < MIN_LETTERS:
         return []
-    chosen = tuple(sorted({_profile(lang) for lang in langs})) if langs else ALL_PROFILES
-    if len(chosen) < 2 or any(lang not in ALL_PROFILES for lang in chosen):
-        chosen = ALL_PROFILES
+    from langdetect.lang_detect_exception import LangDetectException
+
+    every = _all_profiles()
+    chosen = tuple(sorted({_profile(lang) for lang in langs})) if langs else every
+    if len(chosen) < 2 or any(lang not in every for lang in chosen):
+        chosen = every
     detector = _factory(chosen).create()
     detector.append(text)
     try:
@@ -65,7 +89,7 @@ def detect(text: str, langs: Iterable[str] | None = None) -> str | None:
 
 
 def supported(lang: str) -> bool:
-    return _profile(lang) in ALL_PROFILES
+    return _profile(lang) in _all_profiles()
 
 
 def _profile(lang: str) -> str:

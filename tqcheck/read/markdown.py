@@ -7,19 +7,28 @@ links and inline code can be checked against it.
 """
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tqcheck.model import Passage
 
-_md = MarkdownIt("commonmark")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # imported when a Markdown file is read
+
+    return MarkdownIt("commonmark")
 
 
 def passages_from_markdown(text: str) -> list[Passage]:
     lines = text.split("\n")
     out: list[Passage] = []
     stack: list[str] = []  # enclosing block kinds, to tell list items from paragraphs
-    tokens = _md.parse(text)
+    tokens = _parser().parse(text)
     for i, tok in enumerate(tokens):
         if tok.type.endswith("_open"):
             stack.append(tok.type[: -len("_open")])

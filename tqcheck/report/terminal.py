@@ -50,7 +50,7 @@ def build(report: Report, gate: GateResult | None = None) -> Group:
     if report.checks_skipped:
         summary.append_text(Text.assemble(
             "\n", ("Not run     ", "dim"),
-            "; ".join(f"{cid} ({why})" for cid, why in sorted(report.checks_skipped.items()))))
+            "; ".join(f"{cid}: {why}" for cid, why in sorted(report.checks_skipped.items()))))
     parts: list[object] = [head, Text(""), summary, Text("")]
     full = len(report.units) <= FULL_TABLE_MAX_UNITS
     shown = [u for u in report.units if full or u.findings]

@@ -6,16 +6,22 @@ scoring costs one pass over the text. chrF is the headline: sentence BLEU is noi
 short passages (sacreBLEU #278). TER is super-linear in reordering, so it is computed
 only for passages short enough to stay cheap, and for the article when all its passages
 were (measured: a 100-word news paragraph costs ~160 ms of TER, a 30-word one ~3 ms).
+chrF's statistics come from the article's shared `ChrfStore` (score/stats.py), so the
+checks that compare the same texts again reuse their n-grams. numpy and sacreBLEU are
+imported when a scorer is made, not when the package is: `--help` and cached re-runs
+never pay for them.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
-from sacrebleu.metrics import BLEU, CHRF, TER
+from typing import TYPE_CHECKING
 
 from tqcheck.model import Scores
+from tqcheck.score.stats import BETA, CHAR_ORDER, ChrfStore, f_score
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Over this many words in a passage, its TER (and so the article's) is skipped (None).
 TER_MAX_WORDS_PASSAGE = 30
@@ -43,8 +49,10 @@ class ArticleScores:
 
 
 class Scorer:
-    def __init__(self, ter: bool = True) -> None:
-        self.chrf = CHRF()
+    def __init__(self, ter: bool = True, store: ChrfStore | None = None) -> None:
+        from sacrebleu.metrics import BLEU, TER
+
+        self.store = store or ChrfStore()
         self.sentence_bleu = BLEU(effective_order=True)
         self.bleu = BLEU()
         self.ter = TER()
@@ -60,12 +68,14 @@ class Scorer:
             return [], ArticleScores(0.0, (0.0, 0.0), 0.0, None, self.signatures())
         # sacreBLEU caches every reference's n-grams for a corpus call: in chunks, memory
         # stays flat however many passages an article has (50,000 at once took gigabytes).
-        chrf_rows: list[list[float]] = []
+        import numpy as np
+
+        chrf_rows: list[list[int]] = []
         bleu_stats: list[list[int]] = []
         ter_stats: dict[int, list[float]] = {}
         for start in range(0, len(hyps), STATS_CHUNK):
             h, r = hyps[start:start + STATS_CHUNK], refs[start:start + STATS_CHUNK]
-            chrf_rows += self.chrf._extract_corpus_statistics(h, [r])
+            chrf_rows += [self.store.stats(a, b) for a, b in zip(h, r)]
             bleu_stats += self.bleu._extract_corpus_statistics(h, [r])
             idx = [i for i, (a, b) in enumerate(zip(h, r)) if self.use_ter
                    and max(len(a.split()), len(b.split())) <= TER_MAX_WORDS_PASSAGE]
@@ -73,20 +83,19 @@ class Scorer:
                 ter_stats.update(zip((start + i for i in idx), self.ter._extract_corpus_statistics(
                     [h[i] for i in idx], [[r[i] for i in idx]])))
         chrf_stats = np.asarray(chrf_rows, dtype=float)
-        chrfs = chrf_from_stats(chrf_stats, self.chrf.beta)
         passages = []
         for i, (h, r) in enumerate(zip(hyps, refs)):
             empty = not h.strip() or not r.strip()
             ter = None if empty or i not in ter_stats else self.ter._compute_score_from_stats(ter_stats[i]).score
             passages.append(Scores(
-                chrf=0.0 if empty else round(float(chrfs[i]), 2),
+                chrf=0.0 if empty else round(f_score(chrf_rows[i]), 2),
                 bleu=0.0 if empty else round(self.sentence_bleu._compute_score_from_stats(bleu_stats[i]).score, 2),
                 ter=None if ter is None else round(ter, 2),
             ))
         all_ter = len(ter_stats) == len(hyps)
         total = chrf_stats.sum(axis=0)
         article = ArticleScores(
-            chrf=round(float(chrf_from_stats(total[None, :], self.chrf.beta)[0]), 2),
+            chrf=round(f_score(total.tolist()), 2),
             chrf_ci=self._bootstrap(chrf_stats),
             bleu=round(float(self.bleu._compute_score_from_stats(list(np.sum(bleu_stats, axis=0))).score), 2),
             ter=round(float(self.ter._compute_score_from_stats(
@@ -96,6 +105,8 @@ class Scorer:
         return passages, article
 
     def _bootstrap(self, stats: np.ndarray) -> tuple[float, float]:
+        import numpy as np
+
         # Resampling units' sufficient statistics, as sacreBLEU's paired bootstrap does.
         # Resamples are drawn in chunks and summed as counts @ stats, so memory stays
         # near BOOTSTRAP_CELLS numbers however long the article (50,000 passages at once
@@ -109,14 +120,14 @@ class Scorer:
             idx = rng.integers(0, n, size=(c, n))
             counts = np.bincount((np.arange(c)[:, None] * n + idx).ravel(), minlength=c * n).reshape(c, n)
             sums.append(counts @ stats)
-        scores = chrf_from_stats(np.concatenate(sums), self.chrf.beta)
+        scores = chrf_from_stats(np.concatenate(sums), BETA)
         low, high = np.percentile(scores, [2.5, 97.5])
         return round(float(low), 2), round(float(high), 2)
 
     def signatures(self) -> dict[str, str]:
         return {
             # Written out: sacreBLEU can only format a signature after a scoring call.
-            "chrf": f"nrefs:1|case:mixed|eff:yes|nc:{self.chrf.char_order}|nw:{self.chrf.word_order}"
+            "chrf": f"nrefs:1|case:mixed|eff:yes|nc:{CHAR_ORDER}|nw:0"
                     f"|space:no|version:{_sacrebleu_version()}",
             "bleu": f"nrefs:1|case:mixed|eff:yes(passage),no(article)|tok:{self.bleu.tokenizer.signature()}"
                     f"|smooth:exp|version:{_sacrebleu_version()}",
@@ -131,12 +142,14 @@ def _sacrebleu_version() -> str:
     return sacrebleu.__version__
 
 
-def chrf_from_stats(sums: np.ndarray, beta: float = 2.0) -> np.ndarray:
+def chrf_from_stats(sums: np.ndarray, beta: float = BETA) -> np.ndarray:
     """sacreBLEU's chrF (effective-order smoothing) for many rows of summed statistics.
 
     Vectorised so a 1,000-sample bootstrap costs about a millisecond; a test pins it
     against `CHRF._compute_score_from_stats`.
     """
+    import numpy as np
+
     stats = sums.reshape(len(sums), -1, 3)
     hyp, ref, match = stats[..., 0], stats[..., 1], stats[..., 2]
     valid = (hyp > 0) & (ref > 0)

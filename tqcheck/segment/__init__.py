@@ -7,11 +7,24 @@ pySBD, which also split "Sr. García" and Arabic commas on our samples.
 from __future__ import annotations
 
 import re
-from importlib.metadata import version
+from functools import lru_cache
+from typing import Any
 
 from sentencex import segment
 
-SEGMENTER_ID = f"sentencex-{version('sentencex')}"
+
+def __getattr__(name: str) -> Any:
+    # Read from the installed package's metadata only when a report is signed.
+    if name == "SEGMENTER_ID":
+        return _segmenter_id()
+    raise AttributeError(name)
+
+
+@lru_cache(maxsize=1)
+def _segmenter_id() -> str:
+    from importlib.metadata import version
+
+    return f"sentencex-{version('sentencex')}"
 
 _SPACE = re.compile(r"\s+")
 

@@ -1,0 +1,41 @@
+"""The shared chrF statistics give sacreBLEU's own numbers, to the last bit, on real text."""
+from pathlib import Path
+
+from sacrebleu.metrics import CHRF
+
+from tqcheck.score import Scorer
+from tqcheck.score.stats import ChrfStore, f_score
+
+SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "sample"
+
+
+def _passages(name: str) -> list[str]:
+    text = (SAMPLE / name).read_text(encoding="utf-8")
+    return [p.strip().lstrip("# ") for p in text.split("\n\n") if p.strip()]
+
+
+def test_sentence_chrf_equals_sacrebleu_on_a_real_article():
+    src, tgt = _passages("article.en.md"), _passages("article.es.md")
+    store, chrf = ChrfStore(), CHRF()
+    pairs = [(a, b) for a in src for b in src + tgt] + [("", src[0]), (src[0], ""), ("a", "ab"), ("", "")]
+    for hyp, ref in pairs:
+        assert store.chrf(hyp, ref) == chrf.sentence_score(hyp, [ref]).score
+        assert store.stats(hyp, ref) == chrf._extract_corpus_statistics([hyp], [[ref]])[0]
+
+
+def test_corpus_chrf_from_summed_statistics_equals_sacrebleu():
+    src, tgt = _passages("article.en.md"), _passages("article.es.md")
+    store = ChrfStore()
+    total = [sum(col) for col in zip(*(store.stats(t, s) for s, t in zip(src, tgt)))]
+    assert f_score(total) == CHRF().corpus_score(tgt, [src]).score
+
+
+def test_scorer_and_checks_share_one_store():
+    store = ChrfStore()
+    Scorer(store=store).score(["el gato"], ["the cat"])
+    assert set(store._grams) == {"el gato", "the cat"}
+    # A small store drops its oldest texts, so memory stays flat on huge articles.
+    small = ChrfStore(size=2)
+    for text in ("a", "b", "c"):
+        small.grams(text)
+    assert list(small._grams) == ["b", "c"]

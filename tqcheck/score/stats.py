@@ -1,0 +1,92 @@
+"""chrF sufficient statistics, extracted once per text and shared by the scorer and the checks.
+
+sacreBLEU's chrF (character 6-grams, whitespace removed, case kept, β = 2, effective-order
+averaging) re-extracts both texts' n-grams on every call; a passage is compared against
+its source by the scorer, by the copy check and, sentence by sentence, by the coverage
+checks. Here each text's n-gram counts are made once (with sacreBLEU's own extractor)
+and kept in a bounded store, and the match statistics and score follow sacreBLEU's
+`CHRF._get_match_statistics` and `_compute_f_score` exactly; `tests/score/test_stats.py`
+compares the numbers with sacreBLEU's on real text.
+"""
+from __future__ import annotations
+
+from collections import Counter, OrderedDict
+from collections.abc import Sequence
+
+CHAR_ORDER = 6
+BETA = 2.0
+# Texts whose n-grams are kept: an article's units and sentences fit; a 50,000-passage
+# file does not, so the oldest are dropped and memory stays flat.
+STORE_SIZE = 8192
+
+NGrams = tuple[tuple[Counter[str], int], ...]  # per order: counts and their total
+
+
+def extract(text: str) -> NGrams:
+    """Character n-gram counts of orders 1..6, whitespace removed (chrF's `space:no`)."""
+    line = "".join(text.split())
+    out = []
+    for n in range(1, CHAR_ORDER + 1):
+        c = Counter([line[i:i + n] for i in range(len(line) - n + 1)])
+        out.append((c, len(line) - n + 1 if len(line) >= n else 0))
+    return tuple(out)
+
+
+def match(hyp: NGrams, ref: NGrams) -> list[int]:
+    """[hyp count, ref count, matches] per order, flattened, as sacreBLEU lays them out."""
+    stats: list[int] = []
+    for (h, h_total), (r, r_total) in zip(hyp, ref):
+        hits = 0
+        small, large = (h, r) if len(h) <= len(r) else (r, h)
+        for ng, count in small.items():
+            other = large.get(ng)
+            if other:
+                hits += count if count < other else other
+        stats += [h_total if r else 0, r_total, hits]
+    return stats
+
+
+def f_score(stats: Sequence[float], beta: float = BETA) -> float:
+    """sacreBLEU's chrF from summed statistics (effective-order smoothing)."""
+    factor = beta ** 2
+    avg_p = avg_r = 0.0
+    order = 0
+    for i in range(0, len(stats), 3):
+        n_hyp, n_ref, n_match = stats[i:i + 3]
+        if n_hyp > 0 and n_ref > 0:
+            avg_p += n_match / n_hyp
+            avg_r += n_match / n_ref
+            order += 1
+    if order == 0:
+        return 0.0
+    avg_p /= order
+    avg_r /= order
+    if not avg_p + avg_r:
+        return 0.0
+    # In sacreBLEU's order of operations, so the floats are the same, not just close.
+    score = (1 + factor) * avg_p * avg_r
+    score /= (factor * avg_p) + avg_r
+    return 100 * score
+
+
+class ChrfStore:
+    """n-grams per text, made once; the chrF of any two texts from them."""
+
+    def __init__(self, size: int = STORE_SIZE) -> None:
+        self._grams: OrderedDict[str, NGrams] = OrderedDict()
+        self._size = size
+
+    def grams(self, text: str) -> NGrams:
+        got = self._grams.get(text)
+        if got is None:
+            got = self._grams[text] = extract(text)
+            if len(self._grams) > self._size:
+                self._grams.popitem(last=False)
+        return got
+
+    def stats(self, hyp: str, ref: str) -> list[int]:
+        return match(self.grams(hyp), self.grams(ref))
+
+    def chrf(self, hyp: str, ref: str) -> float:
+        """What `CHRF().sentence_score(hyp, [ref]).score` gives."""
+        return f_score(self.stats(hyp, ref))
