@@ -22,14 +22,13 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import corpus
-from perturb import PERTURBATIONS, Case, Paras
+from perturb import ONLY_FOR, PERTURBATIONS, Case, Paras
 
 sys.path.insert(0, str(corpus.REPO))
 from tqcheck.pipeline import CheckOptions, check_pairs  # noqa: E402
 from tqcheck.result import Report  # noqa: E402
 
 HELD_OUT_FOR_CALIBRATION = 60
-CODES = {"es": "spa", "ca": "cat", "ar": "arb"}
 TARGETS = {"omit_passage": 0.95, "untranslated": 0.95, "change_number": 0.95}
 MAX_FALSE_FLAGS_PER_100 = 2.0
 
@@ -51,6 +50,7 @@ def write(paras: Paras, path: Path) -> None:
 
 
 def build_cases(articles: list[corpus.Article], seed: int) -> list[tuple[str, Case]]:
+    lang = articles[0].tgt_lang if articles else ""
     rng = random.Random(seed)
     donors = [s for a in articles for s in a.tgt_sentences[1:]]
     cases = []
@@ -59,6 +59,8 @@ def build_cases(articles: list[corpus.Article], seed: int) -> list[tuple[str, Ca
         cases.append((a.name, Case("clean", src, tgt)))
         others = [s for s in donors if s not in set(a.tgt_sentences)]
         for name, perturb in PERTURBATIONS.items():
+            if lang not in ONLY_FOR.get(name, (lang,)):
+                continue
             case = perturb(src, tgt, random.Random(f"{seed}:{a.doc_id}:{name}"), others)
             if case is not None:
                 cases.append((a.name, case))
@@ -77,28 +79,48 @@ def located(report: Report, case: Case) -> list[tuple[str, bool]]:
     return out
 
 
+CODES = {"es": "spa", "ca": "cat", "pt": "por", "fr": "fra", "ar": "arb"}
+PAIRS = (*CODES, *(f"{lang}-en" for lang in CODES), *(f"en-{lang}" for lang in CODES))
+
+
+def parse_pair(pair: str) -> tuple[str, str]:
+    """"es" or "en-es": English originals and their translations; "pt-en": the other way."""
+    src, _, tgt = pair.partition("-")
+    return ("en", src) if not tgt else (src, tgt)
+
+
+def articles_for(pair: str, root: Path | None = None) -> list[corpus.Article]:
+    """The evaluation pool: NTREX-128 minus the documents held out for calibration."""
+    src, tgt = parse_pair(pair)
+    code = CODES[tgt if src == "en" else src]
+    pool = corpus.ntrex_articles(code, root) if root else corpus.ntrex_articles(code)[:-HELD_OUT_FOR_CALIBRATION]
+    return pool if src == "en" else [a.reversed() for a in pool]
+
+
 def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Path | None = None,
              engine: str = "apertium") -> dict:
     """`root`: a folder laid out like the shared corpora holding only evaluation documents
     (corpora/eval, the CI sample); by default the shared NTREX-128 minus the calibration set."""
-    code = CODES[pair]
-    pool = corpus.ntrex_articles(code, root) if root else corpus.ntrex_articles(code)[:-HELD_OUT_FOR_CALIBRATION]
+    src_lang, tgt_lang = parse_pair(pair)
+    pool = articles_for(pair, root)
     articles = random.Random(seed).sample(pool, min(n_articles, len(pool)))
     cases = build_cases(articles, seed)
-    opts = CheckOptions(src_lang="en", tgt_lang=pair, engine=engine,
+    opts = CheckOptions(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine,
                         cache=str(cache) if cache else False)
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for k, (_, case) in enumerate(cases):
-            src, tgt = Path(tmp) / f"{k}.en.md", Path(tmp) / f"{k}.{pair}.md"
+            src, tgt = Path(tmp) / f"{k}.{src_lang}.md", Path(tmp) / f"{k}.{tgt_lang}.md"
             write(case.src, src)
             write(case.tgt, tgt)
             paths.append((src, tgt))
         started = time.perf_counter()
         reports = check_pairs(paths, opts)
         seconds = time.perf_counter() - started
-    return score(cases, reports, n_articles=len(articles), seed=seed, pair=pair, seconds=seconds,
-                 engine=engine)
+    done = [r for r in reports if isinstance(r, Report)]
+    return score(cases, reports, n_articles=len(articles), seed=seed, pair=f"{src_lang}→{tgt_lang}",
+                 seconds=seconds, engine=engine, route=done[0].engine.model if done else "",
+                 calibration=done[0].calibration if done else "")
 
 
 def score(cases: list[tuple[str, Case]], reports: list, **meta: object) -> dict:
@@ -154,8 +176,10 @@ def score(cases: list[tuple[str, Case]], reports: list, **meta: object) -> dict:
 
 
 def table(result: dict) -> str:
-    lines = [f"tqcheck evaluation: NTREX-128 en→{result['pair']}, {result['n_articles']} articles, "
-             f"seed {result['seed']}, engine {result.get('engine', 'apertium')}, {result['seconds']:.1f} s",
+    pair = result["pair"] if "→" in result["pair"] else f"en→{result['pair']}"
+    lines = [f"tqcheck evaluation: NTREX-128 {pair}, {result['n_articles']} articles, "
+             f"seed {result['seed']}, engine {result.get('engine', 'apertium')} {result.get('route', '')} "
+             f"(thresholds: {result.get('calibration', '')}), {result['seconds']:.1f} s",
              "", "| perturbation | cases | recall (expected check) | recall (any flag) | target |",
              "|---|---:|---:|---:|---:|"]
     for p, r in result["perturbations"].items():
@@ -179,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--pair", choices=sorted(CODES), default="es")
+    ap.add_argument("--pair", choices=PAIRS, default="es",
+                    help="es: en→es; pt-en: Portuguese checked against English (pivot routes)")
     ap.add_argument("--engine", default="apertium", help="apertium, none, … (none: no back-translation)")
     ap.add_argument("--cache", type=Path, help="translation cache to reuse between runs")
     ap.add_argument("--json", type=Path, help="also write the result as JSON")

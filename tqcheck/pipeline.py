@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tqcheck
 from tqcheck.backtranslate import ENGINE_CHUNK, BackTranslation, Progress, back_translate
@@ -36,6 +36,9 @@ from tqcheck.cache.reports import ReportCache, report_key
 from tqcheck.cache.translations import default_path
 from tqcheck.translate.none import NAME as NONE
 from tqcheck.translate.registry import get_engine
+
+if TYPE_CHECKING:  # the word layer is imported when it runs
+    from tqcheck.align.wordlayer import PendingLexical
 
 # The stages themselves (readers, detection, segmentation, aligner, scorer, checks,
 # calibration) are imported by the functions that run them, so a cached re-run, whose
@@ -66,12 +69,15 @@ class CheckOptions:
     require_engine: bool = False  # auto without an engine for the pair: error, not `none`
     glossary: str | None = None  # key terms file (TSV, CSV, TBX)
     words: str | None = None  # the user's word list for the spelling check
+    via: str | None = None  # a pivot language the route must go through
+    engine_order: tuple[str, ...] = ()  # the engines auto may use, preferred first
     # Kept out of repr, so it never reaches a log nor the report cache key.
     api_key: str | None = field(default=None, repr=False)
 
-    def engine_options(self) -> dict[str, str | None]:
-        """Settings for get_engine that only some engines take."""
-        return {"url": self.engine_url, "api_key": self.api_key}
+    def engine_options(self) -> dict[str, Any]:
+        """Settings for get_engine: the route's, and those only some engines take."""
+        return {"url": self.engine_url, "api_key": self.api_key, "via": self.via,
+                "order": self.engine_order or None}
 
 
 @dataclass(frozen=True)
@@ -174,8 +180,11 @@ def analyse(
     engine: Engine,
     opts: CheckOptions,
     progress: Progress = _no_progress,
+    lexical: PendingLexical | None = None,
 ) -> Report:
-    """Everything after the engine: align, score, check, and assemble the report."""
+    """Everything after the engine: align, score, check, and assemble the report.
+
+    `lexical` is the word layer's analysis if check_pair started it before the engine."""
     from tqcheck.align.aligner import align
     from tqcheck.checks import Context, build_checks, plan_checks, run_article_checks, run_checks
     from tqcheck.score import Scorer
@@ -217,11 +226,13 @@ def analyse(
     progress("score", len(units), len(units))
 
     thresholds, calibrated = effective_thresholds(prep, info, opts)
+    chosen = build_checks(opts.enable or None, opts.disable, opts.severities)
+    units, lexicons = _word_layer(prep, units, chosen, lexical)
     glossary, words = user_resources(opts, prep.src_lang, prep.tgt_lang)
     ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf or 0.0, thresholds=thresholds,
                   length_ratio=_length_ratio(units), engine=info.name, chrf=prep.chrf,
-                  pre=prep.pre, glossary=glossary, words=words)
-    checks, skipped = plan_checks(build_checks(opts.enable or None, opts.disable, opts.severities), ctx)
+                  pre=prep.pre, glossary=glossary, words=words, **lexicons)
+    checks, skipped = plan_checks(chosen, ctx)
     units = run_article_checks([replace(u, findings=run_checks(u, checks, ctx)) for u in units],
                                checks, ctx)
     t_end = time.perf_counter()
@@ -262,6 +273,27 @@ def _resources(glossary: str | None, g_time: float | None, words: str | None, w_
             load_words(words) if words else frozenset())
 
 
+def _start_word_layer(prep: Prepared) -> PendingLexical:
+    """Start the lexical analysis of both sides (Apertium's analysers run in processes of
+    their own), so that it runs while the engine translates."""
+    from tqcheck.align import wordlayer
+
+    return wordlayer.start(prep.source, prep.translation, prep.src_lang, prep.tgt_lang)
+
+
+def _word_layer(prep: Prepared, units: list[AlignedUnit], checks: Sequence[object],
+                lexical: PendingLexical | None) -> tuple[list[AlignedUnit], dict]:
+    """Word alignments on the units, and what the checks' Context says about the lexicons
+    (tqcheck/align/wordlayer.py); nothing is analysed when no chosen check reads words."""
+    if not any(getattr(c, "uses_words", False) for c in checks):
+        return units, {}
+    from tqcheck.align import wordlayer
+
+    lex = (lexical or wordlayer.start(prep.source, prep.translation, prep.src_lang,
+                                      prep.tgt_lang)).result()
+    return wordlayer.attach(units, lex), wordlayer.context(lex)
+
+
 def _length_ratio(units: Sequence[AlignedUnit]) -> float:
     ratios = sorted(len(u.target_text) / len(u.source_text) for u in units
                     if u.source and u.target and len(u.source_text) >= 40)
@@ -275,16 +307,14 @@ def _side(doc: Document) -> Side:
 
 def effective_thresholds(prep: Prepared, info: EngineInfo, opts: CheckOptions
                          ) -> tuple[dict[str, float], str]:
-    """Defaults < the matching calibration file < options; and where they came from."""
+    """Defaults for the route < the matching calibration file < options; and where they came from."""
     from tqcheck import calibrate
 
-    cal = calibrate.find(prep.src_lang, prep.tgt_lang, info.name, info.model,
-                         [Path(p) for p in opts.calibrations])
-    thresholds = {**calibrate.DEFAULTS, **(cal.thresholds if cal else {}), **opts.thresholds}
-    source = Path(cal.path).name if cal else "default"
+    base, source = calibrate.thresholds_for(prep.src_lang, prep.tgt_lang, info,
+                                            [Path(p) for p in opts.calibrations])
     if opts.thresholds:
         source += "+options"
-    return thresholds, source
+    return {**base, **opts.thresholds}, source
 
 
 def signature(engine: str, model: str, version: str, chrf_sig: str,
@@ -325,11 +355,12 @@ def check_pair(
     t1 = time.perf_counter()
     job = BackTranslation([s for sents in prep.tgt_sentences for s in sents], engine,
                           prep.tgt_lang, prep.src_lang, progress)
+    lexical = _start_word_layer(prep)
     prep = source_side(prep)
     t2 = time.perf_counter()
     back = _collect([prep], job)
     t3 = time.perf_counter()
-    report = analyse(prep, back, engine, opts, progress)
+    report = analyse(prep, back, engine, opts, progress, lexical)
     # The engine ran from t1 to t3, beside the source side (t1 to t2).
     timings = {"read_segment": round(t1 - t0, 4), "source_side": round(t2 - t1, 4),
                "translate": round(t3 - t1, 4), "engine_wait": round(t3 - t2, 4),

@@ -33,7 +33,7 @@ def batch(
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the state of an earlier, interrupted run.")] = False,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
     engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, require_engine: o.RequireEngine = False,
-    glossary: o.Glossary = None, words: o.Words = None,
+    glossary: o.Glossary = None, words: o.Words = None, via: o.Via = None,
     no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
     fail_on: o.FailOn = None, min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
     min_passage_chrf: o.MinPassageChrf = None, disable: o.Disable = None,
@@ -50,7 +50,7 @@ def batch(
                       max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
                       disable=disable, baseline=baseline, config=config,
                       engine_url=engine_url, api_key=api_key, require_engine=require_engine,
-                      glossary=glossary, words=words)
+                      glossary=glossary, words=words, via=via)
     formats = fmt or ["json"]
     if "json" not in formats:
         formats = ["json", *formats]

@@ -18,7 +18,7 @@ def calibrate(
     output: Annotated[Path, typer.Option("--output", "-o", help="Calibration file to write.")] = Path("tqcheck-calibration.json"),
     percentile: Annotated[float, typer.Option(min=0.1, max=50, help="Passage chrF percentile that becomes the threshold.")] = 1.0,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
-    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, no_cache: o.NoCache = False, cache: o.CachePath = None, config: o.ConfigPath = None,
+    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, via: o.Via = None, no_cache: o.NoCache = False, cache: o.CachePath = None, config: o.ConfigPath = None,
 ) -> None:
     """Check known-good pairs and write the thresholds `check` uses for this pair and engine."""
     from tqcheck import calibrate as cal
@@ -28,7 +28,7 @@ def calibrate(
     eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
                       cache=cache, threads=None, fail_on=None, min_chrf=None, max_flagged_ratio=None,
                       min_passage_chrf=None, disable=None, baseline=None, config=config,
-                      engine_url=engine_url, api_key=api_key)
+                      engine_url=engine_url, api_key=api_key, via=via)
     pairs = discover(good, src_lang)
     results = check_pairs([(p.source, p.translation) for p in pairs], eff.options)
     reports = [r for r in results if not isinstance(r, TqcheckError)]

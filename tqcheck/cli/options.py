@@ -42,6 +42,8 @@ EngineUrl = Annotated[Optional[str], typer.Option(
     "--engine-url", help="LibreTranslate server for --engine libretranslate, e.g. http://mt.internal:5000.")]
 ApiKey = Annotated[Optional[str], typer.Option(
     "--api-key", help="API key for the LibreTranslate server (better: $TQCHECK_API_KEY, kept out of shell history).")]
+Via = Annotated[Optional[str], typer.Option(
+    "--via", help="Back-translate through this pivot language (ISO 639-1), e.g. --via es.")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
 CachePath = Annotated[Optional[Path], typer.Option("--cache", help="Translation cache file (SQLite).")]
 Threads = Annotated[Optional[int], typer.Option(min=1, help="CTranslate2 threads for Argos.")]
@@ -77,12 +79,13 @@ def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName 
               min_passage_chrf: float | None, disable: list[str] | None,
               baseline: Path | None, config: Path | None, engine_url: str | None = None,
               api_key: str | None = None, require_engine: bool = False,
-              glossary: Path | None = None, words: Path | None = None) -> Effective:
+              glossary: Path | None = None, words: Path | None = None,
+              via: str | None = None) -> Effective:
     from tqcheck.pipeline import CheckOptions
 
     settings = resolve({
         "engine": engine.value if engine else None, "fail_on": fail_on.value if fail_on else None,
-        "engine_url": engine_url, "api_key": api_key,
+        "engine_url": engine_url, "api_key": api_key, "via": via,
         "min_chrf": min_chrf, "max_flagged_ratio": max_flagged_ratio,
         "min_passage_chrf": min_passage_chrf, "disable": disable or [],
         "require_engine": require_engine or None,
@@ -106,6 +109,7 @@ def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName 
         engine_url=settings["engine_url"], api_key=settings["api_key"],
         require_engine=bool(settings["require_engine"]),
         glossary=_relative(settings, "glossary"), words=_relative(settings, "words"),
+        via=settings["via"], engine_order=tuple(settings["engine_order"]),
     )
     return Effective(opts, settings, level, settings["min_chrf"], settings["max_flagged_ratio"],
                      load_baseline(baseline) if baseline else None,

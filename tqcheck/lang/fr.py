@@ -25,7 +25,10 @@ LANGUAGE = Language(
                       "deux tiers": 2 / 3, "trois quarts": 0.75}),
     ratio_links=("sur",),
     count_words=frozen({"une douzaine": 12, "douzaine": 12}),
-    clock=Clock(articles=("à",), hour_words=("h", "heure", "heures")),
+    clock=Clock(articles=("à",),
+                day_parts=frozen({"heures du matin": "am", "h du matin": "am", "heures du soir": "pm",
+                                  "h du soir": "pm", "heures de l'après-midi": "pm"}),
+                hour_words=("h", "heure", "heures")),
     acronyms=frozen({
         "US": ("états-unis", "é.-u", "améric"), "USA": ("états-unis", "é.-u", "améric"),
         "UK": ("royaume-uni", "grande-bretagne", "britanni"),

@@ -13,6 +13,7 @@ import html
 from string import Template
 
 from tqcheck.languages import name as lang_name
+from tqcheck.report import html_words
 from tqcheck.model import AlignedUnit, Finding, Severity
 from tqcheck.result import GateResult, Report
 
@@ -72,6 +73,8 @@ form.addEventListener("change", apply);
 apply();
 """
 
+JS += html_words.JS
+CSS += html_words.CSS
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(JS.encode()).digest()).decode()
 CSP = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRIPT_HASH}'; "
        "img-src data:; form-action 'none'; base-uri 'none'")
@@ -225,6 +228,11 @@ def _lines(ps: tuple) -> str:
     return ", ".join(str(p.line) for p in ps) or "–"
 
 
+def _text(u: AlignedUnit, side: str, text: str, spans: list[tuple[int, int]]) -> str:
+    words = html_words.word_cell(u, side, text, spans, highlight)
+    return highlight(text, spans) if words is None else words
+
+
 def _row(u: AlignedUnit) -> str:
     worst = _worst(u)
     cls = f"unit flagged {worst}" if worst else "unit"
@@ -238,8 +246,8 @@ def _row(u: AlignedUnit) -> str:
     cells = [
         f'<a href="#u{u.index}">{u.index}</a>', esc(KINDS.get(u.kind, u.kind)),
         f"{_lines(u.source)} / {_lines(u.target)}",
-        highlight(src, _spans(src, u.findings, "source_spans")),
-        highlight(tgt, _spans(tgt, u.findings, "target_spans")),
+        _text(u, "s", src, _spans(src, u.findings, "source_spans")),
+        _text(u, "t", tgt, _spans(tgt, u.findings, "target_spans")),
         esc(u.back_translation), scores,
         f'<ul class="findings">{findings}</ul>' if findings else "",
     ]

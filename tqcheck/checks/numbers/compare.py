@@ -122,9 +122,13 @@ def reconcile(src: list[Quantity], tgt: list[Quantity], src_text: str, tgt_text:
     missing, left = _match(plain, list(tgt), lambda a, b: bool(a.number.values & b.number.values))
     converted_, left = _match([q for q in src if q.approx], left, agrees)
     missing += converted_
+    # The translation may be the side that converted: "300 km" checked against an
+    # English "200 miles" (a Portuguese article whose original is English).
+    missing, left = _match(missing, left, agrees)
     # "45 miles (72 kilometers)" → "72 kilómetros": the converted figure may already
     # have matched the source's own metric one, so a conversion may reuse a number.
     missing = [q for q in missing if not (q.approx and any(agrees(q, t) for t in tgt))]
+    left = [q for q in left if not (q.approx and any(agrees(q, t) for t in src))]
     missing = [q for q in missing if not q.optional]
     left = [q for q in left if not q.optional]
     # Spelled-out numbers are looked for only when something is left over (the common

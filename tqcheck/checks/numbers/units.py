@@ -21,7 +21,7 @@ _UNIT = re.compile(r"\s*-?\s*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in e
                    re.IGNORECASE)
 # "2 to 4 inches", "2-4 inches", "between 2 and 4 inches": the unit covers both ends.
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to|and|or)\s*$", re.IGNORECASE)
-_FAHRENHEIT = re.compile(r"\s*(?:°\s*F\b|degrees(?! Celsius| C\b))", re.IGNORECASE)
+_FAHRENHEIT = re.compile(r"\s*-?\s*(?:°\s*F\b|degrees?(?! Celsius| C\b))", re.IGNORECASE)
 _HEIGHT = re.compile(r"(?<![\d.])(?P<ft>\d)(?:-foot-|\s*(?:ft|feet|foot|')\s*)(?P<inch>\d{1,2})"
                      r"(?:\s*(?:in|inches|\"))?(?!\d)", re.IGNORECASE)
 
@@ -69,7 +69,8 @@ def converted(text: str, numbers: Sequence[Number], k: int) -> list[float]:
     if unit is None:
         return []
     if unit == "F":
-        return [(v - 32) * 5 / 9 for v in n.values]
+        # A temperature, or a difference of temperatures ("a 20-degree difference" → 11 °C).
+        return [(v - 32) * 5 / 9 for v in n.values] + [v * 5 / 9 for v in n.values]
     return [v * f for v in n.values for f in unit]
 
 
