@@ -30,5 +30,3 @@ def test_consistency_spans_two_articles(tmp_path):
     assert (f["second"]["file"].endswith("two.es.md"), f["second"]["line"]) == (True, 5)
     assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["consistency"] == 1
     assert "Consistency across articles" in (out / "summary.md").read_text(encoding="utf-8")
-    # Each article alone is consistent, and passes.
-    assert all(r["status"] == "passed" for r in json.loads((out / "summary.json").read_text())["results"])
