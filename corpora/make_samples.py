@@ -74,7 +74,7 @@ def main() -> None:
     root = corpus.shared_root()
     ntrex_es = corpus.ntrex_articles("spa")
     ntrex_ca = corpus.ntrex_articles("cat")
-    for folder in ("ntrex", "flores", "sample", "eval"):
+    for folder in ("ntrex", "flores", "sample", "eval", "tico"):
         shutil.rmtree(HERE / folder, ignore_errors=True)
     for a in pick(ntrex_es, 12, 8, 25):
         corpus.write_pair(a, HERE / "ntrex" / "en-es")
@@ -84,6 +84,11 @@ def main() -> None:
     for code, lang in (("por", "pt"), ("fra", "fr")):
         for a in pick(corpus.ntrex_articles(code), 4, 8, 25):
             corpus.write_pair(a, HERE / "ntrex" / f"en-{lang}")
+    # Arabic, which no engine here translates: the --engine none end-to-end tests.
+    for a in pick(corpus.ntrex_articles("arb"), 4, 8, 25):
+        corpus.write_pair(a, HERE / "ntrex" / "en-ar")
+    for a in pick(corpus.tico_articles("ar"), 2, 8, 40):
+        corpus.write_pair(a, HERE / "tico" / "en-ar")
     for tgt, lang in (("spa", "es"), ("ara", "ar")):
         for a in pick(corpus.flores_articles(tgt), 4, 4, 12):
             corpus.write_pair(a, HERE / "flores" / f"en-{lang}", fmt="txt")
@@ -102,6 +107,9 @@ def main() -> None:
                 "FLORES-200 dev and NTREX-128 sentences (both CC-BY-SA-4.0; NTREX provenance in ../SOURCE.md) "
                 "of the first test-split documents, for the CI run of benchmarks/evaluate_sentences.py. "
                 "Columns: corpus, document, sentence index, English, translation.")
+    attribution(HERE / "tico", root / "tico19", ["LICENSE-CC0.md"],
+                "TICO-19 test (COVID-19 domain, English originals professionally translated), CC0. "
+                "Articles group the sentences that share a source URL.")
     attribution(HERE / "flores", root / "flores200-dev", ["LICENSE-CC-BY-SA"],
                 "FLORES-200 dev (Wikinews/Wikivoyage/Wikibooks sentences, professionally translated), "
                 "CC-BY-SA-4.0. Articles group the sentences that share a source URL.")

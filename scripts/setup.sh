@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(apertium apertium-eng-spa apertium-eng-cat apertium-fr-es apertium-es-pt wordnet-base chromium)
+# Hunspell: dictionaries for the spelling check, and libhunspell-dev to build the binding.
+APT_PACKAGES=(apertium apertium-eng-spa apertium-eng-cat apertium-fr-es apertium-es-pt wordnet-base chromium
+              libhunspell-dev hunspell-es hunspell-ca hunspell-en-us hunspell-fr hunspell-pt-pt hunspell-gl
+              hunspell-ar)
 if [ -n "${TQCHECK_EXTRA_APT:-}" ]; then
   read -r -a extra <<<"$TQCHECK_EXTRA_APT"
   APT_PACKAGES+=("${extra[@]}")

@@ -205,7 +205,7 @@ def analyse(
     pos = 0
     for sents in prep.tgt_sentences:
         back_split.append(tuple(back_sentences[pos : pos + len(sents)]))
-        back.append(" ".join(back_split[-1]))
+        back.append(" ".join(back_split[-1]).strip())
         pos += len(sents)
     src_passages = prep.source.passages
     tgt_passages = prep.translation.passages
@@ -221,7 +221,7 @@ def analyse(
     for i, bead in enumerate(beads):
         src = tuple(src_passages[k] for k in bead.src)
         tgt = tuple(tgt_passages[k] for k in bead.tgt)
-        units.append(AlignedUnit(i, bead.kind, src, tgt, " ".join(back[k] for k in bead.tgt),
+        units.append(AlignedUnit(i, bead.kind, src, tgt, " ".join(back[k] for k in bead.tgt).strip(),
                                  back_sentences=tuple(b for k in bead.tgt for b in back_split[k])))
     paired = [i for i, u in enumerate(units) if u.source and u.target]
     progress("score", 0, len(units))

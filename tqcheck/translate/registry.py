@@ -115,6 +115,8 @@ def available_pairs(**options: Any) -> dict[str, tuple[list[tuple[str, str]], st
     configured, unreachable) when that is so."""
     out: dict[str, tuple[list[tuple[str, str]], str]] = {}
     for name in ENGINES:
+        if name == "none":
+            continue  # translates nothing: it is the absence of an engine
         try:
             engine = load(name, **options)
             out[name] = (engine.pairs(), getattr(engine, "no_pairs", "no models installed"))
