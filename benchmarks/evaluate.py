@@ -79,7 +79,7 @@ def located(report: Report, case: Case) -> list[tuple[str, bool]]:
     return out
 
 
-CODES = {"es": "spa", "ca": "cat", "pt": "por", "fr": "fra"}
+CODES = {"es": "spa", "ca": "cat", "pt": "por", "fr": "fra", "ar": "arb"}
 PAIRS = (*CODES, *(f"{lang}-en" for lang in CODES), *(f"en-{lang}" for lang in CODES))
 
 
@@ -97,14 +97,15 @@ def articles_for(pair: str, root: Path | None = None) -> list[corpus.Article]:
     return pool if src == "en" else [a.reversed() for a in pool]
 
 
-def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Path | None = None) -> dict:
+def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Path | None = None,
+             engine: str = "apertium") -> dict:
     """`root`: a folder laid out like the shared corpora holding only evaluation documents
     (corpora/eval, the CI sample); by default the shared NTREX-128 minus the calibration set."""
     src_lang, tgt_lang = parse_pair(pair)
     pool = articles_for(pair, root)
     articles = random.Random(seed).sample(pool, min(n_articles, len(pool)))
     cases = build_cases(articles, seed)
-    opts = CheckOptions(src_lang=src_lang, tgt_lang=tgt_lang, engine="apertium",
+    opts = CheckOptions(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine,
                         cache=str(cache) if cache else False)
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -118,7 +119,7 @@ def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Pa
         seconds = time.perf_counter() - started
     done = [r for r in reports if isinstance(r, Report)]
     return score(cases, reports, n_articles=len(articles), seed=seed, pair=f"{src_lang}→{tgt_lang}",
-                 seconds=seconds, route=done[0].engine.model if done else "",
+                 seconds=seconds, engine=engine, route=done[0].engine.model if done else "",
                  calibration=done[0].calibration if done else "")
 
 
@@ -177,7 +178,7 @@ def score(cases: list[tuple[str, Case]], reports: list, **meta: object) -> dict:
 def table(result: dict) -> str:
     pair = result["pair"] if "→" in result["pair"] else f"en→{result['pair']}"
     lines = [f"tqcheck evaluation: NTREX-128 {pair}, {result['n_articles']} articles, "
-             f"seed {result['seed']}, engine apertium {result.get('route', '')} "
+             f"seed {result['seed']}, engine {result.get('engine', 'apertium')} {result.get('route', '')} "
              f"(thresholds: {result.get('calibration', '')}), {result['seconds']:.1f} s",
              "", "| perturbation | cases | recall (expected check) | recall (any flag) | target |",
              "|---|---:|---:|---:|---:|"]
@@ -204,11 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--pair", choices=PAIRS, default="es",
                     help="es: en→es; pt-en: Portuguese checked against English (pivot routes)")
+    ap.add_argument("--engine", default="apertium", help="apertium, none, … (none: no back-translation)")
     ap.add_argument("--cache", type=Path, help="translation cache to reuse between runs")
     ap.add_argument("--json", type=Path, help="also write the result as JSON")
     ap.add_argument("--root", type=Path, help="corpora laid out like ../shared/corpora (e.g. corpora/eval)")
     args = ap.parse_args(argv)
-    result = evaluate(args.articles, args.seed, args.pair, args.cache, args.root)
+    result = evaluate(args.articles, args.seed, args.pair, args.cache, args.root, args.engine)
     print(table(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     "calibration": None,
     "engine_url": None,  # a LibreTranslate server, for engine = "libretranslate"
     "api_key": None,
+    "require_engine": False,  # auto with no engine for the pair: exit 3, not engine none
+    "glossary": None,  # key terms, TSV/CSV/TBX
+    "words": None,  # words the spelling check accepts
     "via": None,  # a pivot language the back-translation route must go through
     "engine_order": [],  # the engines `auto` may use, preferred first
 }

@@ -50,7 +50,8 @@ def check(
                                                "or a bilingual .xlf/.tmx/.po/.tsv/.jsonl file.")],
     translation: Annotated[Optional[Path], typer.Argument(help="Its translation; omit for a bilingual file.")] = None,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
-    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, via: o.Via = None,
+    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, require_engine: o.RequireEngine = False,
+    glossary: o.Glossary = None, words: o.Words = None, via: o.Via = None,
     no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
     fmt: o.Formats = None, output: o.Outputs = None, fail_on: o.FailOn = None,
     min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
@@ -69,7 +70,8 @@ def check(
                       cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
                       max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
                       disable=disable, baseline=baseline, config=config,
-                      engine_url=engine_url, api_key=api_key, via=via)
+                      engine_url=engine_url, api_key=api_key, require_engine=require_engine,
+                      glossary=glossary, words=words, via=via)
     targets = pair_outputs(fmt, output)
     with progress_for(err, enabled=not quiet) as progress:
         report = check_pair(source, translation, eff.options, progress=progress)

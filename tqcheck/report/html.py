@@ -178,8 +178,8 @@ def _summary(report: Report, gate: GateResult | None) -> str:
         ("Source", f"{esc(report.source.path)} — {esc(lang_name(report.source.lang))}"),
         ("Translation", f"{esc(report.translation.path)} — {esc(lang_name(report.translation.lang))}"),
         ("Engine", esc(engine)),
-        ("chrF", f"<strong>{s.chrf:.1f}</strong> (95% CI {s.chrf_ci[0]:.1f}–{s.chrf_ci[1]:.1f})"),
-        ("BLEU", f"{s.bleu:.1f}"),
+        ("chrF", esc(s.line().split("  BLEU")[0])),
+        ("BLEU", _fmt(s.bleu)),
         ("TER", _fmt(s.ter)),
         ("Units", f"{len(report.units)} aligned, {report.flagged_units} flagged"),
         ("Findings", f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info"),
@@ -201,9 +201,10 @@ def _chart(report: Report) -> str:
         bars.append(f'<a href="#u{u.index}"><rect class="{cls}" x="{i * width}" y="{height - h:.1f}" '
                     f'width="{width - 2}" height="{h:.1f}"><title>{esc(label)}</title></rect></a>')
     total = max(1, len(units)) * width
-    mean = height - report.scores.chrf
-    bars.append(f'<line class="mean" x1="0" x2="{total}" y1="{mean:.1f}" y2="{mean:.1f}">'
-                f"<title>article chrF {report.scores.chrf:.1f}</title></line>")
+    if report.scores.chrf is not None:
+        mean = height - report.scores.chrf
+        bars.append(f'<line class="mean" x1="0" x2="{total}" y1="{mean:.1f}" y2="{mean:.1f}">'
+                    f"<title>article chrF {report.scores.chrf:.1f}</title></line>")
     return (f'<svg class="chart" viewBox="0 0 {total} {height}" preserveAspectRatio="none" role="img" '
             f'aria-label="chrF per aligned unit">{"".join(bars)}</svg>')
 

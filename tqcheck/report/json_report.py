@@ -32,7 +32,7 @@ def to_dict(report: Report, gate: GateResult | None = None) -> dict[str, Any]:
         "checks": {"ran": list(report.checks_ran), "skipped": dict(report.checks_skipped)},
         "summary": {
             "chrf": s.chrf,
-            "chrf_ci95": list(s.chrf_ci),
+            "chrf_ci95": None if s.chrf_ci is None else list(s.chrf_ci),
             "bleu": s.bleu,
             "ter": s.ter,
             "units": len(report.units),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ ENGINES: dict[str, str] = {
     "argos": "tqcheck.translate.argos:ArgosEngine",
     "apertium": "tqcheck.translate.apertium:ApertiumEngine",
     "libretranslate": "tqcheck.translate.libretranslate:LibreTranslateEngine",
+    "none": "tqcheck.translate.none:NoneEngine",
 }
 # A remote server is never picked by itself: sending an article out must be a choice.
 AUTO_ORDER = ("argos", "apertium")
@@ -67,12 +69,14 @@ def candidates(name: str, threads: int | None = None, order: Sequence[str] | Non
 
 
 def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True,
-               threads: int | None = None, via: str | None = None,
+               threads: int | None = None, require: bool = False, via: str | None = None,
                order: Sequence[str] | None = None, **options: Any) -> Engine:
     """The engine to translate src→tgt, wrapped in the translation cache unless cache=False:
     one engine, or a pivot route of two or three legs (see routes.best). `via` forces a
     pivot language; `order` ranks the engines auto may use. `options` are engine settings
-    such as a server's url and api_key (see `load`)."""
+    such as a server's url and api_key (see `load`). With `auto` and no route for the
+    pair, the engine-free checks still run (engine `none`, with a warning) unless
+    `require` asks for the engine error instead."""
     from tqcheck.translate import routes
 
     engines = candidates(name, threads, order, **options)
@@ -80,11 +84,16 @@ def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True
     if route is None:
         if via:
             raise EngineError(routes.no_route_via(engines, src, tgt, via))
+        if name == "auto" and not require:
+            warnings.warn(_how_to_install(src, tgt) + "; running the checks that need no "
+                          "back-translation (--engine none; --require-engine makes this an error)",
+                          stacklevel=2)
+            return load("none")
         if name == "auto" or not engines:
             raise EngineError(_how_to_install(src, tgt))
         raise EngineError(engines[0].why_unsupported(src, tgt))
     engine = routes.engine_for(route)
-    if cache is False:
+    if cache is False or engine.name == "none":
         return engine
     from tqcheck.cache.translations import CachedEngine
 
