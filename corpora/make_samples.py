@@ -54,6 +54,22 @@ def eval_sample(root: Path) -> None:
     (base / "NTREX-128" / "newstest2019-ref.por.txt").write_text("\n".join(por) + "\n", encoding="utf-8")
 
 
+SENTENCE_DOCS = {"flores200-dev": 12, "ntrex128": 2}  # test-split documents per corpus
+
+
+def sentence_sample(folder: Path) -> None:
+    """The CI copy of the sentence-level suite's test split (benchmarks/suite/split.py):
+    the first test documents of FLORES-200 dev and NTREX-128, in Spanish and Catalan."""
+    from suite import split
+
+    for lang in ("es", "ca"):
+        pairs = [p for p in split.load(lang) if p.split == "test"]
+        keep = set()
+        for name, n in SENTENCE_DOCS.items():
+            keep |= set(sorted({p.doc_key for p in pairs if p.corpus == name})[:n])
+        split.write_sample([p for p in pairs if p.doc_key in keep], folder / f"en-{lang}.tsv")
+
+
 def main() -> None:
     root = corpus.shared_root()
     ntrex_es = corpus.ntrex_articles("spa")
@@ -74,6 +90,7 @@ def main() -> None:
     sample = next(a for a in ntrex_es if a.doc_id == SAMPLE_DOC)
     corpus.write_pair(sample, HERE / "sample", name="article")
     eval_sample(HERE / "eval")
+    sentence_sample(HERE / "eval" / "sentences")
     what_ntrex = ("NTREX-128 (news test 2019 English originals, professionally translated), "
                   "CC-BY-SA-4.0. Articles are NTREX documents; paragraphs group 2–4 sentences.")
     attribution(HERE / "ntrex", root / "ntrex128", ["LICENSE.md"], what_ntrex)
@@ -81,6 +98,10 @@ def main() -> None:
     attribution(HERE / "eval", root / "ntrex128", ["LICENSE.md"],
                 "NTREX-128 sentences (English, Spanish, Portuguese) of the 20 documents the CI "
                 "evaluation uses (benchmarks/evaluate.py --root corpora/eval), CC-BY-SA-4.0.")
+    attribution(HERE / "eval" / "sentences", root / "flores200-dev", ["LICENSE-CC-BY-SA"],
+                "FLORES-200 dev and NTREX-128 sentences (both CC-BY-SA-4.0; NTREX provenance in ../SOURCE.md) "
+                "of the first test-split documents, for the CI run of benchmarks/evaluate_sentences.py. "
+                "Columns: corpus, document, sentence index, English, translation.")
     attribution(HERE / "flores", root / "flores200-dev", ["LICENSE-CC-BY-SA"],
                 "FLORES-200 dev (Wikinews/Wikivoyage/Wikibooks sentences, professionally translated), "
                 "CC-BY-SA-4.0. Articles group the sentences that share a source URL.")

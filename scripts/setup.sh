@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # pivot routes through Spanish need (pt, fr, it, ro, gl ↔ en; README "Pivot routes").
 # The five beyond es-pt and fr-es add ≈13 MB of downloads and ≈10 s.
 APT_PACKAGES=(apertium apertium-eng-spa apertium-eng-cat apertium-fr-es apertium-es-pt
-              apertium-spa-ita apertium-es-ro apertium-es-gl apertium-en-gl apertium-por-cat chromium)
+              apertium-spa-ita apertium-es-ro apertium-es-gl apertium-en-gl apertium-por-cat
+              wordnet-base chromium)
 if [ -n "${TQCHECK_EXTRA_APT:-}" ]; then
   read -r -a extra <<<"$TQCHECK_EXTRA_APT"
   APT_PACKAGES+=("${extra[@]}")

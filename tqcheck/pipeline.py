@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tqcheck
 from tqcheck.backtranslate import ENGINE_CHUNK, BackTranslation, Progress, back_translate
@@ -36,6 +36,9 @@ from tqcheck.cache.reports import ReportCache, report_key
 from tqcheck.cache.translations import default_path
 from tqcheck.translate.none import NAME as NONE
 from tqcheck.translate.registry import get_engine
+
+if TYPE_CHECKING:  # the word layer is imported when it runs
+    from tqcheck.align.wordlayer import PendingLexical
 
 # The stages themselves (readers, detection, segmentation, aligner, scorer, checks,
 # calibration) are imported by the functions that run them, so a cached re-run, whose
@@ -68,6 +71,8 @@ class CheckOptions:
     words: str | None = None  # the user's word list for the spelling check
     via: str | None = None  # a pivot language the route must go through
     engine_order: tuple[str, ...] = ()  # the engines auto may use, preferred first
+    verdict: bool = True  # the learned verdict per unit, where one is trained for the pair
+    verdicts: tuple[str, ...] = ()  # verdict files tried before the shipped ones
     # Kept out of repr, so it never reaches a log nor the report cache key.
     api_key: str | None = field(default=None, repr=False)
 
@@ -177,8 +182,11 @@ def analyse(
     engine: Engine,
     opts: CheckOptions,
     progress: Progress = _no_progress,
+    lexical: PendingLexical | None = None,
 ) -> Report:
-    """Everything after the engine: align, score, check, and assemble the report."""
+    """Everything after the engine: align, score, check, and assemble the report.
+
+    `lexical` is the word layer's analysis if check_pair started it before the engine."""
     from tqcheck.align.aligner import align
     from tqcheck.checks import Context, build_checks, plan_checks, run_article_checks, run_checks
     from tqcheck.score import Scorer
@@ -220,13 +228,19 @@ def analyse(
     progress("score", len(units), len(units))
 
     thresholds, calibrated = effective_thresholds(prep, info, opts)
+    chosen = build_checks(opts.enable or None, opts.disable, opts.severities)
+    units, lexicons = _word_layer(prep, units, chosen, lexical)
     glossary, words = user_resources(opts, prep.src_lang, prep.tgt_lang)
     ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf or 0.0, thresholds=thresholds,
                   length_ratio=_length_ratio(units), engine=info.name, chrf=prep.chrf,
-                  pre=prep.pre, glossary=glossary, words=words)
-    checks, skipped = plan_checks(build_checks(opts.enable or None, opts.disable, opts.severities), ctx)
+                  pre=prep.pre, glossary=glossary, words=words, **lexicons)
+    checks, skipped = plan_checks(chosen, ctx)
     units = run_article_checks([replace(u, findings=run_checks(u, checks, ctx)) for u in units],
                                checks, ctx)
+    # The learned verdict and the same-engine probe (tqcheck/verdict): one call.
+    from tqcheck import verdict
+
+    units, judged = verdict.judge(units, ctx, info, opts, prep.src_lang, prep.tgt_lang)
     t_end = time.perf_counter()
 
     return Report(
@@ -234,7 +248,7 @@ def analyse(
         translation=_side(prep.translation),
         engine=info,
         signature=signature(info.name, info.model, info.version, article.signatures["chrf"],
-                            thresholds, calibrated),
+                            thresholds, calibrated) + f"|verdict:{judged.status.signature}",
         scores=article,
         units=tuple(units),
         thresholds=thresholds,
@@ -243,6 +257,9 @@ def analyse(
         cache=dict(getattr(engine, "stats", {}) or {}),
         checks_ran=tuple(c.id for c in checks),
         checks_skipped=skipped,
+        verdict=judged.status.note,
+        notes=judged.notes,
+        mirrored=judged.mirrored,
     )
 
 
@@ -263,6 +280,27 @@ def _resources(glossary: str | None, g_time: float | None, words: str | None, w_
                src: str, tgt: str) -> tuple[Glossary | None, frozenset[str]]:
     return (load_glossary(glossary, src, tgt) if glossary else None,
             load_words(words) if words else frozenset())
+
+
+def _start_word_layer(prep: Prepared) -> PendingLexical:
+    """Start the lexical analysis of both sides (Apertium's analysers run in processes of
+    their own), so that it runs while the engine translates."""
+    from tqcheck.align import wordlayer
+
+    return wordlayer.start(prep.source, prep.translation, prep.src_lang, prep.tgt_lang)
+
+
+def _word_layer(prep: Prepared, units: list[AlignedUnit], checks: Sequence[object],
+                lexical: PendingLexical | None) -> tuple[list[AlignedUnit], dict]:
+    """Word alignments on the units, and what the checks' Context says about the lexicons
+    (tqcheck/align/wordlayer.py); nothing is analysed when no chosen check reads words."""
+    if not any(getattr(c, "uses_words", False) for c in checks):
+        return units, {}
+    from tqcheck.align import wordlayer
+
+    lex = (lexical or wordlayer.start(prep.source, prep.translation, prep.src_lang,
+                                      prep.tgt_lang)).result()
+    return wordlayer.attach(units, lex), wordlayer.context(lex)
 
 
 def _length_ratio(units: Sequence[AlignedUnit]) -> float:
@@ -326,11 +364,12 @@ def check_pair(
     t1 = time.perf_counter()
     job = BackTranslation([s for sents in prep.tgt_sentences for s in sents], engine,
                           prep.tgt_lang, prep.src_lang, progress)
+    lexical = _start_word_layer(prep)
     prep = source_side(prep)
     t2 = time.perf_counter()
     back = _collect([prep], job)
     t3 = time.perf_counter()
-    report = analyse(prep, back, engine, opts, progress)
+    report = _unmirrored(prep, analyse(prep, back, engine, opts, progress, lexical), opts, progress)
     # The engine ran from t1 to t3, beside the source side (t1 to t2).
     timings = {"read_segment": round(t1 - t0, 4), "source_side": round(t2 - t1, 4),
                "translate": round(t3 - t1, 4), "engine_wait": round(t3 - t2, 4),
@@ -339,6 +378,21 @@ def check_pair(
     if cache is not None and key is not None:
         cache.put(key, report)
     return report
+
+
+def _unmirrored(prep: Prepared, report: Report, opts: CheckOptions, progress: Progress) -> Report:
+    """Under `auto`, a translation made by the back-translating engine itself is checked
+    again through another installed engine, when there is one (tqcheck/verdict/same_engine.py)."""
+    if not report.mirrored or opts.engine != "auto":
+        return report
+    from tqcheck.verdict.same_engine import other_engine
+
+    other = other_engine(report.engine.name, prep.src_lang, prep.tgt_lang, cache=opts.cache,
+                         threads=opts.threads, **opts.engine_options())
+    if other is None:
+        return report
+    flat = [s for sents in prep.tgt_sentences for s in sents]
+    return analyse(prep, back_translate(flat, other, prep.tgt_lang, prep.src_lang, progress), other, opts, progress)
 
 
 def _report_cache(opts: CheckOptions) -> ReportCache | None:
@@ -433,7 +487,8 @@ def check_pairs(
             n = sum(len(sents) for sents in prepared[i].tgt_sentences)
             if results[i] is None:
                 try:
-                    results[i] = report = analyse(prepared[i], out[pos : pos + n], engine, opts)
+                    report = analyse(prepared[i], out[pos : pos + n], engine, opts)
+                    results[i] = report = _unmirrored(prepared[i], report, opts, _no_progress)
                     if cache is not None and i in keys:
                         cache.put(keys[i], report)
                 except TqcheckError as exc:

@@ -22,6 +22,11 @@ class Context:
     # Median translation/source length ratio of the article's paired units: each
     # article is its own reference for what "much shorter" means.
     length_ratio: float = 1.0
+    # The word layer (tqcheck.lexicon): which backend analyses each side (None: none is
+    # installed), and whether the source words carry dictionary translations.
+    lexicon_src: str | None = None
+    lexicon_tgt: str | None = None
+    dictionary: bool = False
     # The engine that made the back-translations ("none": there are none).
     engine: str = ""
     # The article's chrF n-grams, shared with the scorer: a check compares texts through

@@ -121,7 +121,7 @@ def engines(engine_url: o.EngineUrl = None, api_key: o.ApiKey = None) -> None:
                       disable=None, baseline=None, config=None, engine_url=engine_url, api_key=api_key)
     server = {"url": eff.options.engine_url, "api_key": eff.options.api_key}
     for name, (pairs, why) in available_pairs(**server).items():
-        shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"(none: {why})"
+        shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"({why})"
         typer.echo(f"{name}: {shown}")
     order = eff.options.engine_order or AUTO_ORDER
     found = reachable(candidates("auto", order=order, **server))
@@ -129,6 +129,10 @@ def engines(engine_url: o.EngineUrl = None, api_key: o.ApiKey = None) -> None:
                f"{sum(len(r.legs) > 1 for r in found.values())} through a pivot):")
     for (s, t), route in found.items():
         typer.echo(f"  {s}→{t}  {route.label}")
+    from tqcheck import lexicon
+    typer.echo("word layer:")
+    for line in lexicon.status():
+        typer.echo(line)
 
 
 def _register_groups() -> None:

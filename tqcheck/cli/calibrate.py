@@ -17,6 +17,8 @@ def calibrate(
                                              "(same layout as `tqcheck batch`).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Calibration file to write.")] = Path("tqcheck-calibration.json"),
     percentile: Annotated[float, typer.Option(min=0.1, max=50, help="Passage chrF percentile that becomes the threshold.")] = 1.0,
+    false_flags: Annotated[str | None, typer.Option("--false-flags", help="Operating point as a false-flag rate on these good pairs, e.g. 1%: sets the percentile and the verdict's risk threshold.")] = None,
+    refit: Annotated[bool, typer.Option("--refit", help="Also re-fit the verdict on these pairs and their perturbed copies (needs scikit-learn and Apertium's analyser for the translation language).")] = False,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
     engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, via: o.Via = None, no_cache: o.NoCache = False, cache: o.CachePath = None, config: o.ConfigPath = None,
 ) -> None:
@@ -24,6 +26,7 @@ def calibrate(
     from tqcheck import calibrate as cal
     from tqcheck.batch import discover
     from tqcheck.pipeline import check_pairs
+    from tqcheck.verdict import refit as refit_mod
 
     eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
                       cache=cache, threads=None, fail_on=None, min_chrf=None, max_flagged_ratio=None,
@@ -35,7 +38,11 @@ def calibrate(
     for p, r in zip(pairs, results):
         if isinstance(r, TqcheckError):
             typer.echo(f"skipped {p.name}: {r}", err=True)
-    doc = cal.build(reports, percentile)
+    rate = None if false_flags is None else refit_mod.parse_rate(false_flags)
+    doc = cal.build(reports, percentile if rate is None else 100 * rate)
+    if rate is not None:
+        extra = refit_mod.apply_to(doc, reports, rate, refit, output, eff.options)
+        typer.echo(extra)
     write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
     t = doc["thresholds"]
     typer.echo(f"{doc['pair']['source']}→{doc['pair']['translation']} {doc['engine']['name']} "

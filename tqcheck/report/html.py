@@ -13,6 +13,7 @@ import html
 from string import Template
 
 from tqcheck.languages import name as lang_name
+from tqcheck.report import html_words
 from tqcheck.model import AlignedUnit, Finding, Severity
 from tqcheck.result import GateResult, Report
 
@@ -33,6 +34,7 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .4rem; vertical-align: top; text-align: left;
   white-space: pre-wrap; overflow-wrap: anywhere; }
 th { background: #f3f3f3; position: sticky; top: 0; }
+th[data-sort] { cursor: pointer; text-decoration: underline dotted; } col.risk { width: 3.5rem; }
 col.num { width: 3rem; } col.kind { width: 4.5rem; } col.lines { width: 5.5rem; } col.scores { width: 6.5rem; }
 tr.flagged.error > td:first-child { border-left: 4px solid var(--err); }
 tr.flagged.warning > td:first-child { border-left: 4px solid var(--warn); }
@@ -70,8 +72,21 @@ function apply() {
 }
 form.addEventListener("change", apply);
 apply();
+// Sortable columns: click a header with data-sort to order the units by it (again: reverse).
+const body = document.querySelector("table.units tbody");
+for (const th of document.querySelectorAll("th[data-sort]")) {
+  th.addEventListener("click", () => {
+    const key = th.dataset.sort, dir = th.dataset.dir === "desc" ? 1 : -1;
+    th.dataset.dir = dir === 1 ? "asc" : "desc";
+    const value = (row) => parseFloat(row.dataset[key]);
+    const sorted = rows.slice().sort((a, b) => ((value(a) || -1) - (value(b) || -1)) * dir);
+    for (const row of sorted) body.appendChild(row);
+  });
+}
 """
 
+JS += html_words.JS
+CSS += html_words.CSS
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(JS.encode()).digest()).decode()
 CSP = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRIPT_HASH}'; "
        "img-src data:; form-action 'none'; base-uri 'none'")
@@ -99,10 +114,10 @@ $filters
 <label><input type="checkbox" name="only-flagged" value="1"> only flagged</label>
 <span id="shown" class="muted"></span>
 </form>
-<table>
-<colgroup><col class="num"><col class="kind"><col class="lines"><col><col><col><col class="scores"><col></colgroup>
-<thead><tr><th>#</th><th>kind</th><th>lines<br>src / tgt</th><th>source</th><th>translation</th>
-<th>back-translation</th><th>scores</th><th>findings</th></tr></thead>
+<table class="units">
+<colgroup><col class="num"><col class="kind"><col class="lines"><col><col><col><col class="scores"><col class="risk"><col></colgroup>
+<thead><tr><th data-sort="index">#</th><th>kind</th><th>lines<br>src / tgt</th><th>source</th><th>translation</th>
+<th>back-translation</th><th data-sort="chrf">scores</th><th data-sort="risk" title="the verdict's risk that the unit is wrong; click to sort">risk</th><th>findings</th></tr></thead>
 <tbody>
 $rows
 </tbody>
@@ -184,6 +199,8 @@ def _summary(report: Report, gate: GateResult | None) -> str:
         ("Units", f"{len(report.units)} aligned, {report.flagged_units} flagged"),
         ("Findings", f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info"),
         ("Gate", verdict),
+        *(("Note", f'<strong class="sev warning">{esc(n)}</strong>') for n in report.notes),
+        *((("Verdict", esc(report.verdict)),) if report.verdict and report.verdict not in report.notes else ()),
         ("Signature", f"<code>{esc(report.signature)}</code>"),
     ]
     return "\n".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in items)
@@ -225,6 +242,11 @@ def _lines(ps: tuple) -> str:
     return ", ".join(str(p.line) for p in ps) or "–"
 
 
+def _text(u: AlignedUnit, side: str, text: str, spans: list[tuple[int, int]]) -> str:
+    words = html_words.word_cell(u, side, text, spans, highlight)
+    return highlight(text, spans) if words is None else words
+
+
 def _row(u: AlignedUnit) -> str:
     worst = _worst(u)
     cls = f"unit flagged {worst}" if worst else "unit"
@@ -238,12 +260,14 @@ def _row(u: AlignedUnit) -> str:
     cells = [
         f'<a href="#u{u.index}">{u.index}</a>', esc(KINDS.get(u.kind, u.kind)),
         f"{_lines(u.source)} / {_lines(u.target)}",
-        highlight(src, _spans(src, u.findings, "source_spans")),
-        highlight(tgt, _spans(tgt, u.findings, "target_spans")),
-        esc(u.back_translation), scores,
+        _text(u, "s", src, _spans(src, u.findings, "source_spans")),
+        _text(u, "t", tgt, _spans(tgt, u.findings, "target_spans")),
+        esc(u.back_translation), scores, "–" if u.risk is None else f"{u.risk:.2f}",
         f'<ul class="findings">{findings}</ul>' if findings else "",
     ]
-    return f'<tr id="u{u.index}" class="{cls}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+    data = (f' data-index="{u.index}" data-chrf="{_fmt(u.scores.chrf) if u.source and u.target else ""}"'
+            f' data-risk="{"" if u.risk is None else u.risk}"')
+    return f'<tr id="u{u.index}" class="{cls}"{data}>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
 def render(report: Report, gate: GateResult | None = None) -> str:

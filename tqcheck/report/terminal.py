@@ -52,6 +52,12 @@ def build(report: Report, gate: GateResult | None = None) -> Group:
             "\n", ("Not run     ", "dim"),
             "; ".join(f"{cid}: {why}" for cid, why in sorted(report.checks_skipped.items()))))
     parts: list[object] = [head, Text(""), summary, Text("")]
+    for note in report.notes:
+        parts.append(Text(f"Note        {note}", style="yellow"))
+    if report.verdict and report.verdict not in report.notes:
+        parts.append(Text(f"Verdict     {report.verdict}", style="dim"))
+    if report.notes or report.verdict:
+        parts.append(Text(""))
     full = len(report.units) <= FULL_TABLE_MAX_UNITS
     shown = [u for u in report.units if full or u.findings]
     if shown:
@@ -85,6 +91,7 @@ def _table(units: list[AlignedUnit], full: bool) -> Table:
     table.add_column("src:line", justify="right")
     table.add_column("tgt:line", justify="right")
     table.add_column("chrF", justify="right")
+    table.add_column("risk", justify="right")
     table.add_column("source", no_wrap=True, overflow="ellipsis", ratio=1)
     table.add_column("flags", no_wrap=True)
     for u in units:
@@ -94,7 +101,8 @@ def _table(units: list[AlignedUnit], full: bool) -> Table:
         kind = _KIND.get(u.kind, u.kind)
         style = _STYLE[max((f.severity for f in u.findings), key=lambda s: s.rank)] if u.findings else ""
         text = escape(_clip(u.source_text or u.target_text, 200))
-        table.add_row(str(u.index), src, tgt, chrf, text, Text(" ".join(x for x in (kind, flags) if x), style=style))
+        risk = "" if u.risk is None else f"{u.risk:.2f}"
+        table.add_row(str(u.index), src, tgt, chrf, risk, text, Text(" ".join(x for x in (kind, flags) if x), style=style))
     return table
 
 

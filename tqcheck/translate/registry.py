@@ -106,7 +106,8 @@ def available_pairs(**options: Any) -> dict[str, tuple[list[tuple[str, str]], st
     out: dict[str, tuple[list[tuple[str, str]], str]] = {}
     for name in ENGINES:
         try:
-            out[name] = (load(name, **options).pairs(), "no models installed")
+            engine = load(name, **options)
+            out[name] = (engine.pairs(), getattr(engine, "no_pairs", "no models installed"))
         except TqcheckError as exc:
             out[name] = ([], str(exc))
     return out
