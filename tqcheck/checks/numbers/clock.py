@@ -42,13 +42,13 @@ def _patterns(code: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
     if lng.clock.articles:
         # "a las 7" is a time in Romance languages; in English "as 2 to 4" is not.
         articles = _alternatives({a for other in languages() for a in other.clock.articles})
+        # Portuguese and French "19h30", "4h00", "19 h 30" (before "às 19" takes the hour alone).
+        out.append((re.compile(r"(?<![\d.,:\w])(?P<h>\d{1,2})\s?h\s?(?P<m>\d{2})(?!\d)(?:\s*"
+                               + meridiem + ")?", re.I), {}))
         # Not "les 1.400 persones" (the 1,400 people), nor "à 3 000 articles": a thousands
         # group after the digits is a number, not an hour.
         out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?"
                                r"(?![.,:]?\d|\s\d{3}(?!\d))(?:\s*" + meridiem + ")?", re.I), {}))
-        # Portuguese and French write "19h30", "4h00", "19 h 30".
-        out.append((re.compile(r"(?<![\d.,:\w])(?P<h>\d{1,2})\s?h\s?(?P<m>\d{2})(?!\d)(?:\s*"
-                               + meridiem + ")?", re.I), {}))
         # "a las dos de la tarde": an hour spelled out is still a time, but only with the
         # part of the day ("las dos iglesias" is two churches).
         words = {w: int(v) for w, v in small_cardinals(lng, 12).items()}
