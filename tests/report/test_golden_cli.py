@@ -16,10 +16,11 @@ GOLDEN = ROOT / "tests" / "golden"
 EN, ES = "corpora/sample/article.en.md", "corpora/sample/article.es.md"
 # JSON keys a consumer may rely on; changing them needs a new tqcheck_report_version.
 ENVELOPE_KEYS = {"tqcheck_report_version", "tool", "signature", "languages", "source", "translation",
-                 "engine", "thresholds", "calibration", "checks", "summary", "units", "timings", "cache"}
+                 "engine", "thresholds", "calibration", "checks", "verdict", "notes", "summary", "units", "timings",
+                 "cache"}
 SUMMARY_KEYS = {"chrf", "chrf_ci95", "bleu", "ter", "units", "flagged_units", "findings", "alignment",
                 "metric_signatures", "gate"}
-UNIT_KEYS = {"index", "kind", "source", "translation", "back_translation", "scores", "findings"}
+UNIT_KEYS = {"index", "kind", "source", "translation", "back_translation", "scores", "risk", "findings"}
 SIDE_KEYS = {"text", "lines", "passages", "languages"}
 FINDING_KEYS = {"check", "severity", "message", "evidence"}
 

@@ -144,3 +144,28 @@ def test_calibrate_sets_the_operating_point_as_a_false_flag_rate(tmp_path):
     assert doc["false_flags"] == 0.05 and 0 < doc["thresholds"]["verdict_flag"] <= 1
     bad = run_cli("calibrate", str(CORPORA / "ntrex" / "en-es"), "--false-flags", "lots", "-o", str(out), cwd=ROOT)
     assert bad.returncode == 2 and "--false-flags 'lots'" in bad.stderr
+
+
+@needs_apertium
+@pytest.mark.apertium
+@pytest.mark.slow
+def test_refit_trains_a_verdict_on_the_users_pairs_and_check_uses_it(tmp_path):
+    import shutil
+
+    good = tmp_path / "good"
+    good.mkdir()
+    for p in sorted((CORPORA / "ntrex" / "en-es").glob("*.md"))[:12]:  # six pairs
+        shutil.copy(p, good / p.name)
+    cal = tmp_path / "cal.json"
+    r = run_cli("calibrate", str(good), "--engine", "apertium", "--src-lang", "en", "--no-cache",
+                "--false-flags", "2%", "--refit", "-o", str(cal), cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(cal.read_text(encoding="utf-8"))
+    model = load(tmp_path / doc["verdict_file"])
+    assert model.signature.startswith("refit:6 articles") and model.thresholds["false_flags"] == 0.02
+    (tmp_path / "tqcheck.toml").write_text(f'calibration = "{cal}"\n', encoding="utf-8")
+    out = tmp_path / "r.json"
+    r = run_cli("check", str(ROOT / EN), str(ROOT / ES), "--engine", "apertium", "--no-cache", "-f", "json",
+                "-o", str(out), cwd=tmp_path)
+    assert r.returncode in (0, 1), r.stderr
+    assert "cal.verdict.json" in json.loads(out.read_text(encoding="utf-8"))["signature"]

@@ -88,6 +88,11 @@ def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
         values = features(u, ctx, rates[u.index])
         risk = m.risk(values)
         findings = u.findings
+        if all(p.kind == "heading" for p in u.target):
+            # Headlines are rewritten on purpose and the verdict learnt on body sentences:
+            # it shows their risk and leaves them to the checks.
+            out.append(replace(u, risk=round(risk, 4)))
+            continue
         if risk < flag:
             findings = tuple(_unconfirmed(f, risk, flag) for f in findings)
         elif not any(f.severity in EXPLAINING for f in findings):
@@ -134,10 +139,12 @@ def judge(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo, opts,  #
     else:
         st = Status(None, "verdict turned off: checks alone")
     notes = [] if st.model else [st.note]
-    if forward is None:
-        forward = same_engine.forward_engine(info, src, tgt, cache=opts.cache, threads=opts.threads,
-                                             **opts.engine_options())
-    mirror = same_engine.note(same_engine.probe(units, src, tgt, forward), info)
+    mirror = None
+    if ctx.article_chrf >= same_engine.SUSPECT_ARTICLE_CHRF:
+        if forward is None:
+            forward = same_engine.forward_engine(info, src, tgt, cache=opts.cache, threads=opts.threads,
+                                                 **opts.engine_options())
+        mirror = same_engine.note(same_engine.probe(units, src, tgt, forward), info)
     if mirror:
         notes.insert(0, mirror)
     return apply(units, ctx, info, st), Judged(st, tuple(notes), mirror is not None)
