@@ -1,4 +1,5 @@
-"""Recompute the calibration files shipped in tqcheck/calibration/ (Apertium en–es, en–ca).
+"""Recompute the calibration files shipped in tqcheck/calibration/: Apertium en→es and
+en→ca (direct), and the pivot routes through Spanish for en→pt, pt→en, en→fr, fr→en.
 
     .venv/bin/python benchmarks/calibrate_shipped.py
 
@@ -18,21 +19,30 @@ import corpus
 CALIBRATION_DOCS = 60
 # Half a passage in a hundred of known-good human translation falls under the threshold.
 PERCENTILE = 0.5
-PAIRS = {"es": "spa", "ca": "cat"}
+# (source, translation, NTREX file, file name): English originals, and the reverse
+# direction with the human translation as the source (both sides are faithful).
+PAIRS = [("en", "es", "spa", "apertium-en-es"), ("en", "ca", "cat", "apertium-en-ca"),
+         ("en", "pt", "por", "apertium-en-pt-via-es"), ("pt", "en", "por", "apertium-pt-en-via-es"),
+         ("en", "fr", "fra", "apertium-en-fr-via-es"), ("fr", "en", "fra", "apertium-fr-en-via-es")]
 OUT = corpus.REPO / "tqcheck" / "calibration"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    only = set(argv if argv is not None else sys.argv[1:])  # file names, e.g. apertium-en-pt-via-es
     OUT.mkdir(exist_ok=True)
-    tqcheck = Path(sys.executable).with_name("tqcheck")
-    for lang, code in PAIRS.items():
+    tqcheck = [sys.executable, "-m", "tqcheck"]
+    for src, tgt, code, name in PAIRS:
+        if only and name not in only:
+            continue
         articles = corpus.ntrex_articles(code)[-CALIBRATION_DOCS:]
+        if src != "en":
+            articles = [a.reversed() for a in articles]
         with tempfile.TemporaryDirectory() as tmp:
             for a in articles:
                 corpus.write_pair(a, Path(tmp))
-            target = OUT / f"apertium-en-{lang}.json"
-            subprocess.run([str(tqcheck), "calibrate", tmp, "--engine", "apertium", "--src-lang", "en",
-                            "--tgt-lang", lang, "--no-cache", "--percentile", str(PERCENTILE), "-o", str(target)], check=True)
+            target = OUT / f"{name}.json"
+            subprocess.run([*tqcheck, "calibrate", tmp, "--engine", "apertium", "--src-lang", src,
+                            "--tgt-lang", tgt, "--no-cache", "--percentile", str(PERCENTILE), "-o", str(target)], check=True)
             print(f"wrote {target.relative_to(corpus.REPO)} from {len(articles)} NTREX articles")
 
 

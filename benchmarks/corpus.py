@@ -31,6 +31,13 @@ class Article:
     src_sentences: tuple[str, ...]
     tgt_sentences: tuple[str, ...]
 
+    def reversed(self) -> "Article":
+        """The same document checked the other way: the translation as the source. A
+        human translation into English is what an English original is not, but both
+        sides are faithful, which is what known-good pairs need."""
+        return Article(self.doc_id, self.corpus, self.tgt_lang, self.src_lang,
+                       self.tgt_sentences, self.src_sentences)
+
     @property
     def name(self) -> str:
         tail = self.doc_id.rstrip("/").rsplit("/", 1)[-1]  # FLORES and TICO ids are URLs

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import corpus
-from perturb import PERTURBATIONS, Case, Paras
+from perturb import ONLY_FOR, PERTURBATIONS, Case, Paras
 
 sys.path.insert(0, str(corpus.REPO))
 from suite.split import split_of  # noqa: E402
@@ -55,6 +55,7 @@ def write(paras: Paras, path: Path) -> None:
 
 
 def build_cases(articles: list[corpus.Article], seed: int) -> list[tuple[str, Case]]:
+    lang = articles[0].tgt_lang if articles else ""
     rng = random.Random(seed)
     donors = [s for a in articles for s in a.tgt_sentences[1:]]
     cases = []
@@ -63,6 +64,8 @@ def build_cases(articles: list[corpus.Article], seed: int) -> list[tuple[str, Ca
         cases.append((a.name, Case("clean", src, tgt)))
         others = [s for s in donors if s not in set(a.tgt_sentences)]
         for name, perturb in PERTURBATIONS.items():
+            if lang not in ONLY_FOR.get(name, (lang,)):
+                continue
             case = perturb(src, tgt, random.Random(f"{seed}:{a.doc_id}:{name}"), others)
             if case is not None:
                 cases.append((a.name, case))
@@ -82,24 +85,39 @@ def located(report: Report, case: Case) -> list[tuple[str, bool]]:
     return out
 
 
-def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Path | None = None,
-             split: str | None = None, reverse: bool = False, verdict: bool = True) -> dict:
-    """`root`: a folder laid out like the shared corpora holding only evaluation documents
-    (corpora/eval, the CI sample); by default the shared NTREX-128 minus the calibration set,
-    or with `split` the NTREX documents of that split of the sentence suite (the verdict
-    is trained on its train split only). `reverse`: the translation is checked as the
-    source (es→en: the English original stands in as the translation)."""
-    code = {"es": "spa", "ca": "cat"}[pair]
-    pool = corpus.ntrex_articles(code, root) if root else corpus.ntrex_articles(code)[:-HELD_OUT_FOR_CALIBRATION]
+CODES = {"es": "spa", "ca": "cat", "pt": "por", "fr": "fra", "ar": "arb"}
+PAIRS = (*CODES, *(f"{lang}-en" for lang in CODES), *(f"en-{lang}" for lang in CODES))
+
+
+def parse_pair(pair: str) -> tuple[str, str]:
+    """"es" or "en-es": English originals and their translations; "pt-en": the other way."""
+    src, _, tgt = pair.partition("-")
+    return ("en", src) if not tgt else (src, tgt)
+
+
+def articles_for(pair: str, root: Path | None = None, split: str | None = None) -> list[corpus.Article]:
+    """The evaluation pool: NTREX-128 minus the documents held out for calibration, or with
+    `split` the NTREX documents of that split of the sentence suite (the verdict is trained
+    on its train split only). The other way round (pt-en), the translation stands in as
+    the original."""
+    src, tgt = parse_pair(pair)
+    code = CODES[tgt if src == "en" else src]
     if split and not root:
         pool = [a for a in corpus.ntrex_articles(code) if split_of("ntrex128", a.doc_id) == split]
-    if reverse:
-        pool = [corpus.Article(a.doc_id, a.corpus, a.tgt_lang, a.src_lang, a.tgt_sentences, a.src_sentences)
-                for a in pool]
+    else:
+        pool = corpus.ntrex_articles(code, root) if root else corpus.ntrex_articles(code)[:-HELD_OUT_FOR_CALIBRATION]
+    return pool if src == "en" else [a.reversed() for a in pool]
+
+
+def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Path | None = None,
+             engine: str = "apertium", split: str | None = None, verdict: bool = True) -> dict:
+    """`root`: a folder laid out like the shared corpora holding only evaluation documents
+    (corpora/eval, the CI sample); by default the shared NTREX-128 minus the calibration set."""
+    src_lang, tgt_lang = parse_pair(pair)
+    pool = articles_for(pair, root, split)
     articles = random.Random(seed).sample(pool, min(n_articles, len(pool)))
     cases = build_cases(articles, seed)
-    src_lang, tgt_lang = (pair, "en") if reverse else ("en", pair)
-    opts = CheckOptions(src_lang=src_lang, tgt_lang=tgt_lang, engine="apertium",
+    opts = CheckOptions(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine,
                         cache=str(cache) if cache else False, verdict=verdict)
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -111,8 +129,11 @@ def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Pa
         started = time.perf_counter()
         reports = check_pairs(paths, opts)
         seconds = time.perf_counter() - started
-    return score(cases, reports, n_articles=len(articles), seed=seed, pair=f"{src_lang}-{tgt_lang}",
-                 seconds=seconds, split=split or "default", verdict=verdict)
+    done = [r for r in reports if isinstance(r, Report)]
+    return score(cases, reports, n_articles=len(articles), seed=seed, pair=f"{src_lang}→{tgt_lang}",
+                 seconds=seconds, engine=engine, route=done[0].engine.model if done else "",
+                 calibration=done[0].calibration if done else "", split=split or "default",
+                 verdict=verdict)
 
 
 def score(cases: list[tuple[str, Case]], reports: list, **meta: object) -> dict:
@@ -173,8 +194,11 @@ def score(cases: list[tuple[str, Case]], reports: list, **meta: object) -> dict:
 
 
 def table(result: dict) -> str:
-    lines = [f"tqcheck evaluation: NTREX-128 {result['pair']}, {result['n_articles']} articles "
-             f"({result.get('split', 'default')} documents), seed {result['seed']}, engine apertium, "
+    pair = result["pair"] if "→" in result["pair"] else f"en→{result['pair']}"
+    lines = [f"tqcheck evaluation: NTREX-128 {pair}, {result['n_articles']} articles "
+             f"({result.get('split', 'default')} documents), seed {result['seed']}, "
+             f"engine {result.get('engine', 'apertium')} {result.get('route', '')} "
+             f"(thresholds: {result.get('calibration', '')}), "
              f"verdict {'on' if result.get('verdict', True) else 'off'}, {result['seconds']:.1f} s",
              "", "| perturbation | cases | recall (expected check) | recall (any flag) | target |",
              "|---|---:|---:|---:|---:|"]
@@ -200,21 +224,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--pair", choices=["es", "ca"], default="es")
-    ap.add_argument("--direction", choices=["en-es", "en-ca", "es-en", "ca-en"],
-                    help="instead of --pair: es-en checks the English original as the translation of the Spanish")
+    ap.add_argument("--pair", choices=PAIRS, default="es",
+                    help="es: en→es; pt-en: Portuguese checked against English (pivot routes)")
+    ap.add_argument("--direction", choices=PAIRS, help="the same as --pair (en-es, es-en, ...)")
+    ap.add_argument("--engine", default="apertium", help="apertium, none, … (none: no back-translation)")
     ap.add_argument("--split", choices=["train", "dev", "test"], help="NTREX documents of this suite split")
     ap.add_argument("--compare", action="store_true", help="the same cases without and with the verdict")
     ap.add_argument("--cache", type=Path, help="translation cache to reuse between runs")
     ap.add_argument("--json", type=Path, help="also write the result as JSON")
     ap.add_argument("--root", type=Path, help="corpora laid out like ../shared/corpora (e.g. corpora/eval)")
     args = ap.parse_args(argv)
-    pair, reverse = args.pair, False
-    if args.direction:
-        src, tgt = args.direction.split("-")
-        pair, reverse = (tgt, False) if src == "en" else (src, True)
     runs = [False, True] if args.compare else [True]
-    results = [evaluate(args.articles, args.seed, pair, args.cache, args.root, args.split, reverse, v) for v in runs]
+    results = [evaluate(args.articles, args.seed, args.direction or args.pair, args.cache, args.root,
+                        args.engine, args.split, v) for v in runs]
     for result in results:
         print(table(result) + "\n")
     if args.json:

@@ -28,6 +28,9 @@ class Case:
 
 Perturb = Callable[[Paras, Paras, random.Random, list[str]], "Case | None"]
 PERTURBATIONS: dict[str, Perturb] = {}
+# Perturbations written for some translation languages only (the negation inserts a
+# Spanish/Catalan "no").
+ONLY_FOR = {"negate": ("es", "ca")}
 
 NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d.,]*\d)")
 # Spanish/Catalan verbs common in news prose, before which a "no" flips the meaning.

@@ -49,6 +49,9 @@ def eval_sample(root: Path) -> None:
     for path, lines in ((base / "DOCUMENT_IDS.tsv", ids), (base / "NTREX-128" / "newstest2019-src.eng.txt", src),
                         (base / "NTREX-128" / "newstest2019-ref.spa.txt", ref)):
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The same documents in Portuguese, for the pivot-route evaluation (pt ↔ en through es).
+    por = [s for a in corpus.ntrex_articles("por")[:-60] if a.doc_id in chosen for s in a.tgt_sentences]
+    (base / "NTREX-128" / "newstest2019-ref.por.txt").write_text("\n".join(por) + "\n", encoding="utf-8")
 
 
 SENTENCE_DOCS = {"flores200-dev": 12, "ntrex128": 2}  # test-split documents per corpus
@@ -77,6 +80,10 @@ def main() -> None:
         corpus.write_pair(a, HERE / "ntrex" / "en-es")
     for a in pick(ntrex_ca, 6, 8, 25):
         corpus.write_pair(a, HERE / "ntrex" / "en-ca")
+    # Pairs no single engine here covers: checked through a pivot (Apertium via Spanish).
+    for code, lang in (("por", "pt"), ("fra", "fr")):
+        for a in pick(corpus.ntrex_articles(code), 4, 8, 25):
+            corpus.write_pair(a, HERE / "ntrex" / f"en-{lang}")
     for tgt, lang in (("spa", "es"), ("ara", "ar")):
         for a in pick(corpus.flores_articles(tgt), 4, 4, 12):
             corpus.write_pair(a, HERE / "flores" / f"en-{lang}", fmt="txt")
@@ -89,8 +96,8 @@ def main() -> None:
     attribution(HERE / "ntrex", root / "ntrex128", ["LICENSE.md"], what_ntrex)
     attribution(HERE / "sample", root / "ntrex128", ["LICENSE.md"], what_ntrex)
     attribution(HERE / "eval", root / "ntrex128", ["LICENSE.md"],
-                "NTREX-128 sentences of the 20 documents the CI evaluation uses "
-                "(benchmarks/evaluate.py --root corpora/eval), CC-BY-SA-4.0.")
+                "NTREX-128 sentences (English, Spanish, Portuguese) of the 20 documents the CI "
+                "evaluation uses (benchmarks/evaluate.py --root corpora/eval), CC-BY-SA-4.0.")
     attribution(HERE / "eval" / "sentences", root / "flores200-dev", ["LICENSE-CC-BY-SA"],
                 "FLORES-200 dev and NTREX-128 sentences (both CC-BY-SA-4.0; NTREX provenance in ../SOURCE.md) "
                 "of the first test-split documents, for the CI run of benchmarks/evaluate_sentences.py. "

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(apertium apertium-eng-spa apertium-eng-cat apertium-fr-es apertium-es-pt chromium)
+APT_PACKAGES=(apertium apertium-eng-spa apertium-eng-cat apertium-fr-es apertium-es-pt wordnet-base chromium)
 if [ -n "${TQCHECK_EXTRA_APT:-}" ]; then
   read -r -a extra <<<"$TQCHECK_EXTRA_APT"
   APT_PACKAGES+=("${extra[@]}")

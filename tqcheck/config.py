@@ -26,11 +26,16 @@ DEFAULTS: dict[str, Any] = {
     "calibration": None,
     "engine_url": None,  # a LibreTranslate server, for engine = "libretranslate"
     "api_key": None,
+    "require_engine": False,  # auto with no engine for the pair: exit 3, not engine none
+    "glossary": None,  # key terms, TSV/CSV/TBX
+    "words": None,  # words the spelling check accepts
+    "via": None,  # a pivot language the back-translation route must go through
+    "engine_order": [],  # the engines `auto` may use, preferred first
 }
 # Values that make sense from the environment (strings only).
 _ENV = {"engine": "TQCHECK_ENGINE", "fail_on": "TQCHECK_FAIL_ON", "min_chrf": "TQCHECK_MIN_CHRF",
         "engine_url": "TQCHECK_ENGINE_URL", "api_key": "TQCHECK_API_KEY"}
-_STRINGS = {"engine_url", "api_key"}
+_STRINGS = {"engine_url", "api_key", "via"}
 _FLOATS = {"min_chrf", "max_flagged_ratio", "min_passage_chrf"}
 
 
@@ -95,6 +100,9 @@ def resolve(cli: Mapping[str, Any], config_path: Path | None = None,
             values[key] = _float(key, values[key], origins[key])
         if key in _STRINGS and values[key] is not None and not isinstance(values[key], str):
             raise ConfigError(f"{key} (from {origins[key]}) must be a string")
+        if key == "engine_order" and not (isinstance(values[key], list)
+                                          and all(isinstance(v, str) for v in values[key])):
+            raise ConfigError(f"engine_order (from {origins[key]}) must be a list of engine names")
     return Settings(values, origins, path)
 
 

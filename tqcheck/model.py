@@ -65,6 +65,9 @@ class AlignedUnit:
     # One back-translation per sentence of the target passages, for sentence-level checks.
     back_sentences: tuple[str, ...] = field(default=(), compare=False)
     findings: tuple[Finding, ...] = ()
+    # The word alignment (tqcheck.align.words.WordAlignment), when both sides have a
+    # lexicon; None otherwise.
+    words: object | None = field(default=None, compare=False)
     # The verdict's probability that the unit is wrong (0..1); None: no verdict for the pair.
     risk: float | None = None
 

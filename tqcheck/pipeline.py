@@ -15,22 +15,30 @@ from __future__ import annotations
 
 import functools
 import time
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tqcheck
 from tqcheck.backtranslate import ENGINE_CHUNK, BackTranslation, Progress, back_translate
 from tqcheck.errors import TqcheckError
+from tqcheck.glossary import Glossary
+from tqcheck.glossary import load as load_glossary
+from tqcheck.glossary import load_words
+from tqcheck.model import AlignedUnit, Document
 from tqcheck.read import format_for, side_names
-from tqcheck.model import AlignedUnit, Document, Passage
 from tqcheck.result import Report, Side
 from tqcheck.score.stats import ChrfStore
 from tqcheck.translate.base import Engine, EngineInfo
 from tqcheck.cache.reports import ReportCache, report_key
 from tqcheck.cache.translations import default_path
+from tqcheck.translate.none import NAME as NONE
 from tqcheck.translate.registry import get_engine
+
+if TYPE_CHECKING:  # the word layer is imported when it runs
+    from tqcheck.align.wordlayer import PendingLexical
 
 # The stages themselves (readers, detection, segmentation, aligner, scorer, checks,
 # calibration) are imported by the functions that run them, so a cached re-run, whose
@@ -58,14 +66,20 @@ class CheckOptions:
     severities: Mapping[str, str] = field(default_factory=dict)
     calibrations: tuple[str, ...] = ()  # calibration files tried before the shipped ones
     engine_url: str | None = None  # the server, for engines that are one (libretranslate)
+    require_engine: bool = False  # auto without an engine for the pair: error, not `none`
+    glossary: str | None = None  # key terms file (TSV, CSV, TBX)
+    words: str | None = None  # the user's word list for the spelling check
+    via: str | None = None  # a pivot language the route must go through
+    engine_order: tuple[str, ...] = ()  # the engines auto may use, preferred first
     verdict: bool = True  # the learned verdict per unit, where one is trained for the pair
     verdicts: tuple[str, ...] = ()  # verdict files tried before the shipped ones
     # Kept out of repr, so it never reaches a log nor the report cache key.
     api_key: str | None = field(default=None, repr=False)
 
-    def engine_options(self) -> dict[str, str | None]:
-        """Settings for get_engine that only some engines take."""
-        return {"url": self.engine_url, "api_key": self.api_key}
+    def engine_options(self) -> dict[str, Any]:
+        """Settings for get_engine: the route's, and those only some engines take."""
+        return {"url": self.engine_url, "api_key": self.api_key, "via": self.via,
+                "order": self.engine_order or None}
 
 
 @dataclass(frozen=True)
@@ -168,10 +182,13 @@ def analyse(
     engine: Engine,
     opts: CheckOptions,
     progress: Progress = _no_progress,
+    lexical: PendingLexical | None = None,
 ) -> Report:
-    """Everything after the engine: align, score, check, and assemble the report."""
+    """Everything after the engine: align, score, check, and assemble the report.
+
+    `lexical` is the word layer's analysis if check_pair started it before the engine."""
     from tqcheck.align.aligner import align
-    from tqcheck.checks import Context, build_checks, plan_checks, run_checks
+    from tqcheck.checks import Context, build_checks, plan_checks, run_article_checks, run_checks
     from tqcheck.score import Scorer
 
     t0 = time.perf_counter()
@@ -184,7 +201,10 @@ def analyse(
         pos += len(sents)
     src_passages = prep.source.passages
     tgt_passages = prep.translation.passages
-    beads = align([p.text for p in src_passages], [p.text for p in tgt_passages], back,
+    info = engine.info(prep.tgt_lang, prep.src_lang)
+    has_back = info.name != NONE
+    beads = align([p.text for p in src_passages], [p.text for p in tgt_passages],
+                  back if has_back else None, use_anchors=not has_back,
                   src_kinds=[p.kind for p in src_passages], tgt_kinds=[p.kind for p in tgt_passages],
                   grams=prep.grams)
     t_align = time.perf_counter()
@@ -197,19 +217,26 @@ def analyse(
                                  back_sentences=tuple(b for k in bead.tgt for b in back_split[k])))
     paired = [i for i, u in enumerate(units) if u.source and u.target]
     progress("score", 0, len(units))
-    scores, article = Scorer(store=prep.chrf).score([units[i].back_translation for i in paired],
-                                     [" ".join(p.text for p in units[i].source) for i in paired])
-    for i, sc in zip(paired, scores):
-        units[i] = replace(units[i], scores=sc)
+    if has_back:
+        scores, article = Scorer(store=prep.chrf).score(
+            [units[i].back_translation for i in paired],
+            [" ".join(p.text for p in units[i].source) for i in paired])
+        for i, sc in zip(paired, scores):
+            units[i] = replace(units[i], scores=sc)
+    else:
+        article = Scorer().unscored()
     progress("score", len(units), len(units))
 
-    info = engine.info(prep.tgt_lang, prep.src_lang)
     thresholds, calibrated = effective_thresholds(prep, info, opts)
-    ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf, thresholds=thresholds,
+    chosen = build_checks(opts.enable or None, opts.disable, opts.severities)
+    units, lexicons = _word_layer(prep, units, chosen, lexical)
+    glossary, words = user_resources(opts, prep.src_lang, prep.tgt_lang)
+    ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf or 0.0, thresholds=thresholds,
                   length_ratio=_length_ratio(units), engine=info.name, chrf=prep.chrf,
-                  pre=prep.pre)
-    checks, skipped = plan_checks(build_checks(opts.enable or None, opts.disable, opts.severities), ctx)
-    units = [replace(u, findings=run_checks(u, checks, ctx)) for u in units]
+                  pre=prep.pre, glossary=glossary, words=words, **lexicons)
+    checks, skipped = plan_checks(chosen, ctx)
+    units = run_article_checks([replace(u, findings=run_checks(u, checks, ctx)) for u in units],
+                               checks, ctx)
     # The learned verdict and the same-engine probe (tqcheck/verdict): one call.
     from tqcheck import verdict
 
@@ -236,6 +263,46 @@ def analyse(
     )
 
 
+def user_resources(opts: CheckOptions, src: str, tgt: str) -> tuple[Glossary | None, frozenset[str]]:
+    """The glossary and word list of the options, read once per file version and pair."""
+    return _resources(opts.glossary, _mtime(opts.glossary), opts.words, _mtime(opts.words), src, tgt)
+
+
+def _mtime(path: str | None) -> float | None:
+    try:
+        return Path(path).stat().st_mtime if path else None
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=16)
+def _resources(glossary: str | None, g_time: float | None, words: str | None, w_time: float | None,
+               src: str, tgt: str) -> tuple[Glossary | None, frozenset[str]]:
+    return (load_glossary(glossary, src, tgt) if glossary else None,
+            load_words(words) if words else frozenset())
+
+
+def _start_word_layer(prep: Prepared) -> PendingLexical:
+    """Start the lexical analysis of both sides (Apertium's analysers run in processes of
+    their own), so that it runs while the engine translates."""
+    from tqcheck.align import wordlayer
+
+    return wordlayer.start(prep.source, prep.translation, prep.src_lang, prep.tgt_lang)
+
+
+def _word_layer(prep: Prepared, units: list[AlignedUnit], checks: Sequence[object],
+                lexical: PendingLexical | None) -> tuple[list[AlignedUnit], dict]:
+    """Word alignments on the units, and what the checks' Context says about the lexicons
+    (tqcheck/align/wordlayer.py); nothing is analysed when no chosen check reads words."""
+    if not any(getattr(c, "uses_words", False) for c in checks):
+        return units, {}
+    from tqcheck.align import wordlayer
+
+    lex = (lexical or wordlayer.start(prep.source, prep.translation, prep.src_lang,
+                                      prep.tgt_lang)).result()
+    return wordlayer.attach(units, lex), wordlayer.context(lex)
+
+
 def _length_ratio(units: Sequence[AlignedUnit]) -> float:
     ratios = sorted(len(u.target_text) / len(u.source_text) for u in units
                     if u.source and u.target and len(u.source_text) >= 40)
@@ -249,16 +316,14 @@ def _side(doc: Document) -> Side:
 
 def effective_thresholds(prep: Prepared, info: EngineInfo, opts: CheckOptions
                          ) -> tuple[dict[str, float], str]:
-    """Defaults < the matching calibration file < options; and where they came from."""
+    """Defaults for the route < the matching calibration file < options; and where they came from."""
     from tqcheck import calibrate
 
-    cal = calibrate.find(prep.src_lang, prep.tgt_lang, info.name, info.model,
-                         [Path(p) for p in opts.calibrations])
-    thresholds = {**calibrate.DEFAULTS, **(cal.thresholds if cal else {}), **opts.thresholds}
-    source = Path(cal.path).name if cal else "default"
+    base, source = calibrate.thresholds_for(prep.src_lang, prep.tgt_lang, info,
+                                            [Path(p) for p in opts.calibrations])
     if opts.thresholds:
         source += "+options"
-    return thresholds, source
+    return {**base, **opts.thresholds}, source
 
 
 def signature(engine: str, model: str, version: str, chrf_sig: str,
@@ -292,16 +357,19 @@ def check_pair(
         if hit is not None:
             return replace(hit, timings={"total": round(time.perf_counter() - t0, 4), "cached": 1.0})
     prep = read_and_segment(src_path, tgt_path, opts)
-    engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang,
-                                  cache=opts.cache, threads=opts.threads, **opts.engine_options())
+    user_resources(opts, prep.src_lang, prep.tgt_lang)  # a bad glossary fails before the engine runs
+    engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang, cache=opts.cache,
+                                  threads=opts.threads, require=opts.require_engine,
+                                  **opts.engine_options())
     t1 = time.perf_counter()
     job = BackTranslation([s for sents in prep.tgt_sentences for s in sents], engine,
                           prep.tgt_lang, prep.src_lang, progress)
+    lexical = _start_word_layer(prep)
     prep = source_side(prep)
     t2 = time.perf_counter()
     back = _collect([prep], job)
     t3 = time.perf_counter()
-    report = _unmirrored(prep, analyse(prep, back, engine, opts, progress), opts, progress)
+    report = _unmirrored(prep, analyse(prep, back, engine, opts, progress, lexical), opts, progress)
     # The engine ran from t1 to t3, beside the source side (t1 to t2).
     timings = {"read_segment": round(t1 - t0, 4), "source_side": round(t2 - t1, 4),
                "translate": round(t3 - t1, 4), "engine_wait": round(t3 - t2, 4),
@@ -334,13 +402,15 @@ def _report_cache(opts: CheckOptions) -> ReportCache | None:
 
 
 def _report_key(opts: CheckOptions, src: str | Path, tgt: str | Path | None) -> str | None:
-    # Cache and thread settings change nothing in a report, so they stay out of the key.
+    # Cache and thread settings change nothing in a report, so they stay out of the key;
+    # the glossary and word list are files whose content does.
     try:
         formats = ("bilingual", "bilingual") if tgt is None else (
             format_for(src, opts.src_format), format_for(tgt, opts.tgt_format))
     except TqcheckError:
         return None
-    return report_key(src, tgt, repr(replace(opts, cache=True, threads=None)), formats)
+    files = "".join(f"|{p}@{_mtime(p)}" for p in (opts.glossary, opts.words) if p)
+    return report_key(src, tgt, repr(replace(opts, cache=True, threads=None)) + files, formats)
 
 
 def _engine_info(opts: CheckOptions) -> Callable[[str, str], EngineInfo | None]:
@@ -349,8 +419,10 @@ def _engine_info(opts: CheckOptions) -> Callable[[str, str], EngineInfo | None]:
     @functools.lru_cache(maxsize=None)
     def info(tgt: str, src: str) -> EngineInfo | None:
         try:
-            return get_engine(opts.engine, tgt, src, cache=False, threads=opts.threads,
-                              **opts.engine_options()).info(tgt, src)
+            with warnings.catch_warnings():  # the run itself warns when it falls back
+                warnings.simplefilter("ignore")
+                return get_engine(opts.engine, tgt, src, cache=False, threads=opts.threads,
+                                  require=opts.require_engine, **opts.engine_options()).info(tgt, src)
         except TqcheckError:
             return None
     return info
@@ -383,6 +455,7 @@ def check_pairs(
                 keys[i] = key
         try:
             prepared[i] = read_and_segment(s, t, opts)
+            user_resources(opts, prepared[i].src_lang, prepared[i].tgt_lang)
         except TqcheckError as exc:
             results[i] = exc
     by_pair: dict[tuple[str, str], list[int]] = {}
@@ -426,4 +499,4 @@ def check_pairs(
 
 def _default_engine(opts: CheckOptions) -> Callable[[str, str], Engine]:
     return lambda src, tgt: get_engine(opts.engine, src, tgt, cache=opts.cache, threads=opts.threads,
-                                       **opts.engine_options())
+                                       require=opts.require_engine, **opts.engine_options())

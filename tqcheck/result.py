@@ -88,7 +88,7 @@ def gate(report: Report, fail_on: Severity = Severity.ERROR, min_chrf: float | N
     if hits:
         label = "new finding(s)" if triaged.known or triaged.fixed else "finding(s)"
         reasons.append(f"{len(hits)} {label} at or above {fail_on.value}")
-    if min_chrf is not None and report.scores.chrf < min_chrf:
+    if min_chrf is not None and report.scores.chrf is not None and report.scores.chrf < min_chrf:
         reasons.append(f"article chrF {report.scores.chrf:.1f} is below --min-chrf {min_chrf:g}")
     if max_flagged_ratio is not None and report.units:
         ratio = report.flagged_units / len(report.units)

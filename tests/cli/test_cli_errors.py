@@ -44,9 +44,18 @@ def test_bad_input(files, tmp_path, src, tgt, extra, code, message):
 def test_unsupported_pair_is_engine_unavailable(files, monkeypatch):
     s = files("a.en.txt", EN)
     t = files("b.ar.txt", "أعلنت الحكومة أمس عن إجراءات جديدة للاقتصاد كما قال المسؤولون.\n")
-    r = run_cli("check", s, t, env={"ARGOS_PACKAGES_DIR": "/nonexistent"})
+    r = run_cli("check", s, t, "--require-engine", env={"ARGOS_PACKAGES_DIR": "/nonexistent"})
     assert r.returncode == 3, r.stderr
     assert "install" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_unsupported_pair_falls_back_to_the_engine_free_checks(files):
+    s = files("a.en.txt", EN)
+    t = files("b.ar.txt", "أعلنت الحكومة أمس عن إجراءات جديدة للاقتصاد كما قال المسؤولون.\n")
+    r = run_cli("check", s, t, env={"ARGOS_PACKAGES_DIR": "/nonexistent"})
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.count("\n") == 1 and "--engine none" in r.stderr
+    assert "engine:none" in r.stdout
 
 
 @pytest.mark.parametrize("command", [[], ["check"], ["checks"], ["engines"], ["models"], ["models", "list"], ["models", "install"], ["models", "remove"], ["models", "path"]],

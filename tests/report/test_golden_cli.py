@@ -20,7 +20,11 @@ ENVELOPE_KEYS = {"tqcheck_report_version", "tool", "signature", "languages", "so
                  "cache"}
 SUMMARY_KEYS = {"chrf", "chrf_ci95", "bleu", "ter", "units", "flagged_units", "findings", "alignment",
                 "metric_signatures", "gate"}
-UNIT_KEYS = {"index", "kind", "source", "translation", "back_translation", "scores", "risk", "findings"}
+UNIT_KEYS = {"index", "kind", "source", "translation", "back_translation", "scores", "risk", "findings",
+             "words"}
+# The word alignment of a unit (report version 3; tqcheck/align/words.py WordAlignment.to_dict).
+WORD_KEYS = {"source", "translation", "links", "unaligned_source", "unaligned_translation",
+             "coverage"}
 SIDE_KEYS = {"text", "lines", "passages", "languages"}
 FINDING_KEYS = {"check", "severity", "message", "evidence"}
 
@@ -52,7 +56,7 @@ def test_json_report_golden_and_contract(tmp_path):
     assert r.returncode == 0, r.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data) == ENVELOPE_KEYS
-    assert data["tqcheck_report_version"] == 2
+    assert data["tqcheck_report_version"] == 3
     assert set(data["checks"]) == {"ran", "skipped"} and "numbers" in data["checks"]["ran"]
     assert set(data["summary"]) == SUMMARY_KEYS
     for unit in data["units"]:
@@ -61,6 +65,12 @@ def test_json_report_golden_and_contract(tmp_path):
         assert set(unit["scores"]) == {"chrf", "bleu", "ter"}
         for f in unit["findings"]:
             assert set(f) == FINDING_KEYS
+        words = unit["words"]
+        assert set(words) == WORD_KEYS
+        text = {"source": unit["source"]["text"], "translation": unit["translation"]["text"]}
+        for side in ("source", "translation"):
+            for w in words[side]:
+                assert text[side][w["start"]:w["end"]] == w["text"]
     data["timings"] = {}
     data["cache"] = {}
     compare("sample.json", normalise(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)) + "\n")

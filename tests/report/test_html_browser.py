@@ -57,3 +57,23 @@ def test_screenshot_is_a_real_png(tmp_path, page):
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 10_000
+
+
+@pytest.mark.apertium
+def test_word_layer_highlights_unaligned_words_and_links_counterparts(tmp_path):
+    """A real check (Apertium lexicons, engine) of a sentence with a leaked and a glued
+    word: in the rendered DOM every word is a span, linked words name their counterpart,
+    and the unaligned content words carry the highlight."""
+    from tqcheck.pipeline import CheckOptions, check_pair
+    src, tgt = tmp_path / "w.en.txt", tmp_path / "w.es.txt"
+    src.write_text("The government announced new measures to support the Iran-backed economy.\n",
+                   encoding="utf-8")
+    tgt.write_text("El gobierno anunció nuevas measures para apoyar la economía reculadaenIrán.\n",
+                   encoding="utf-8")
+    rep = check_pair(src, tgt, CheckOptions(src_lang="en", tgt_lang="es", engine="apertium", cache=False))
+    path = tmp_path / "words.html"
+    path.write_text(html.render(rep, gate(rep)), encoding="utf-8")
+    dom = chromium(tmp_path, "--dump-dom", path.as_uri()).stdout
+    assert 'class="w" id="u0s1" title="→ gobierno" data-to="u0t1">government</span>' in dom
+    assert 'class="w gap hit"' in dom and ">reculadaenIrán</span>" in dom
+    assert 'title="no counterpart"' in dom

@@ -56,7 +56,7 @@ def test_info_names_the_package_and_version(use_argos_packages):
     assert info.version.startswith("1.0")
 
 
-def test_pivots_through_english(use_argos_packages, tmp_path, monkeypatch):
+def test_pivots_through_english_with_the_pivot_wrapper(use_argos_packages, tmp_path, monkeypatch):
     # A third package: the es→en model relabelled pt→en (metadata only), so pt→es has no
     # direct package and must go pt→en→es through two real models.
     folder = tmp_path / "pkgs"
@@ -69,9 +69,10 @@ def test_pivots_through_english(use_argos_packages, tmp_path, monkeypatch):
     import argostranslate.settings
 
     monkeypatch.setattr(argostranslate.settings, "package_dirs", [folder])
-    engine = ArgosEngine()
-    assert engine.supports("pt", "es") and ("pt", "es") in engine.pairs()
-    assert engine.info("pt", "es").model == "translate-pt_en+translate-en_es"
+    assert not ArgosEngine().supports("pt", "es") and ("pt", "es") not in ArgosEngine().pairs()
+    # The registry's route: the common pivot wrapper around two real Argos packages.
+    engine = get_engine("argos", "pt", "es", cache=False)
+    assert engine.info("pt", "es").model == "argos:translate-pt_en>argos:translate-en_es"
     spanish = [es for _, es in held_out("en", "es", 30)]
     with counting_ctranslate2() as calls:
         out = engine.translate_batch(spanish, "pt", "es")

@@ -11,6 +11,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from tqcheck.align.anchors import anchors, evidence
+
 # Gale & Church (1993): variance of the length ratio, and bead priors.
 VARIANCE = 6.8
 PRIOR = {"1-1": 0.89, "1-0": 0.0099, "0-1": 0.0099, "2-1": 0.089 / 2, "1-2": 0.089 / 2}
@@ -29,6 +31,20 @@ FULL_TRUST_CHARS = 150
 # similarity say little, while the document structure says a lot.
 HEADING_BONUS = 3.0
 MIN_BAND = 12
+# Without back-translations, anchors (numbers, names, URLs) stand in for similarity:
+# each shared one is a reward, each number on one side only a cost (both capped). A
+# number without its counterpart is rare in a real pair, an English capital with none
+# is not (names are translated), so only numbers count against a pairing.
+ANCHOR_REWARD = 1.0
+ANCHOR_CAP = 4
+NUMBER_MISS = 1.0
+NUMBER_MISS_CAP = 4
+# Translators keep paragraphs: with no similarity to tell a real merge from a passage
+# dropped next to another, merges must be as unlikely as omissions.
+PRIOR_NO_BACK = {**PRIOR, "1-1": 0.96, "2-1": 0.01, "1-2": 0.01}
+RATIO_MIN_CHARS = 40
+RATIO_SEARCH_MAX = 60  # passages; a grid of 1/3…3 in steps of 2^(1/6)
+RATIO_GRID_LOW, RATIO_GRID_STEP, RATIO_GRID_N = 1 / 3, 2 ** (1 / 6), 20
 
 # (source passages, translation passages) consumed by each bead kind.
 MOVES = {"1-1": (1, 1), "1-0": (1, 0), "0-1": (0, 1), "2-1": (2, 1), "1-2": (1, 2)}
@@ -96,6 +112,11 @@ class _Scorer:
         # n-gram sets made earlier (the pipeline makes them while the engine runs), by text.
         self.made = grams or {}
         self.skip = SKIP_COST if self.use_sim else -math.log(PRIOR["1-0"])
+        self.anchors: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None
+
+    def use_anchors(self, src: Sequence[str], tgt: Sequence[str]) -> None:
+        self.anchors = ([anchors(t) for t in src], [anchors(t) for t in tgt])
+        self.prior = {k: -math.log(p) for k, p in PRIOR_NO_BACK.items()}
 
     def forget_before(self, i: int, j: int) -> None:
         for cache, limit in ((self.gs, i), (self.gb, j)):
@@ -127,9 +148,19 @@ class _Scorer:
             # The shorter side decides, so merging passages never buys extra weight.
             weight = SIM_WEIGHT * min(1.0, min(a, b) / FULL_TRUST_CHARS)
             c += weight * (SIM_FLOOR - similarity(gs, gb))
+        elif self.anchors is not None:
+            c += self._anchor_cost(i, j, di, dj)
         if kind == "1-1" and i - 1 in self.headings[0] and j - 1 in self.headings[1]:
             c -= HEADING_BONUS
         return c
+
+
+    def _anchor_cost(self, i: int, j: int, di: int, dj: int) -> float:
+        sa, ta = self.anchors  # type: ignore[misc]
+        a = sa[i - 1] if di == 1 else sa[i - 2] | sa[i - 1]
+        b = ta[j - 1] if dj == 1 else ta[j - 2] | ta[j - 1]
+        shared, missed = evidence(a, b)
+        return NUMBER_MISS * min(missed, NUMBER_MISS_CAP) - ANCHOR_REWARD * min(shared, ANCHOR_CAP)
 
 
 def _windows(n: int, m: int, band: int) -> list[tuple[int, int]]:
@@ -148,12 +179,37 @@ def _windows(n: int, m: int, band: int) -> list[tuple[int, int]]:
 
 def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = None, *,
           band: int | None = None, src_kinds: Sequence[str] | None = None,
-          tgt_kinds: Sequence[str] | None = None,
+          tgt_kinds: Sequence[str] | None = None, use_anchors: bool = False,
           grams: Mapping[str, frozenset[str]] | None = None) -> list[Bead]:
     """Align source passages to translation passages; every index appears in exactly one
     bead, in order. `back` holds the back-translations of `tgt` (same length) or None;
     the kinds (paragraph, heading, …) let headings pair with headings; `grams` holds
-    n-gram sets (`ngram_set`) already made for some texts."""
+    n-gram sets (`ngram_set`) already made for some texts. Without `back`, `use_anchors`
+    adds the numbers, names and URLs the passages share as evidence."""
+    beads, cost = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, None, grams)
+    if back is not None or not use_anchors or all(b.kind == "1-1" for b in beads):
+        return beads
+    # Without back-translations length is most of the evidence, and the article's total
+    # length ratio is skewed by the very passages that are missing (one paragraph dropped
+    # from a short article halves it). Long articles: the paired passages of a first pass
+    # tell the ratio. Short ones, where that median rests on two or three passages: the
+    # ratio under which the whole alignment is most probable.
+    ratios = sorted(len(tgt[b.tgt[0]]) / len(src[b.src[0]]) for b in beads
+                    if b.kind == "1-1" and len(src[b.src[0]]) >= RATIO_MIN_CHARS and tgt[b.tgt[0]])
+    candidates = [ratios[len(ratios) // 2]] if ratios else []
+    if max(len(src), len(tgt)) <= RATIO_SEARCH_MAX:
+        candidates += [RATIO_GRID_LOW * RATIO_GRID_STEP ** k for k in range(RATIO_GRID_N)]
+    for ratio in candidates:
+        got, c = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, ratio, grams)
+        if c < cost:
+            beads, cost = got, c
+    return beads
+
+
+def _align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None, band: int | None,
+           src_kinds: Sequence[str] | None, tgt_kinds: Sequence[str] | None, use_anchors: bool,
+           ratio: float | None, grams: Mapping[str, frozenset[str]] | None
+           ) -> tuple[list[Bead], float]:
     n, m = len(src), len(tgt)
     if back is not None and len(back) != m:
         raise ValueError("back must have one back-translation per translation passage")
@@ -161,6 +217,10 @@ def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = N
         band = max(MIN_BAND, 2 * abs(n - m) // max(1, min(n, m) // 50 + 1) + 10)
     band = min(band, max(n, m) + 2)
     scorer = _Scorer(src, tgt, back, src_kinds, tgt_kinds, grams)
+    if ratio is not None:
+        scorer.ratio = min(max(ratio, 0.25), 4.0)
+    if use_anchors and back is None:
+        scorer.use_anchors(src, tgt)
     win = _windows(n, m, band)
     inf = math.inf
     kinds = list(MOVES)
@@ -207,4 +267,4 @@ def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = N
         beads.append(Bead(kind, tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
     beads.reverse()
-    return beads
+    return beads, cost[n][m - win[n][0]]

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from tqcheck.checks import (  # noqa: F401  (registration)
-    alignment, codemix, entities, junk, language, numbers, polarity, punctuation, score,
+    alignment, codemix, consistency, doubled, entities, junk, keyterms, language, markup, numbers,
+    placeholders, polarity, punctuation, score, wordforms, words,
 )
-from tqcheck.checks.base import CHECKS, Check, Context
+from tqcheck.checks.base import CHECKS, ArticleCheck, Check, Context
 from tqcheck.errors import ConfigError
 from tqcheck.model import AlignedUnit, Finding, Severity
 
@@ -58,3 +60,14 @@ def run_checks(unit: AlignedUnit, checks: list[Check], ctx: Context) -> tuple[Fi
             implied.update(check.implies)
         findings.extend(found)
     return tuple(f for f in findings if f.check not in implied)
+
+
+def run_article_checks(units: list[AlignedUnit], checks: list[Check], ctx: Context) -> list[AlignedUnit]:
+    """The units with the findings of the checks that look at the whole article added."""
+    extra: dict[int, list[Finding]] = {}
+    for check in checks:
+        if isinstance(check, ArticleCheck):
+            for index, found in check.run_article(units, ctx).items():
+                extra.setdefault(index, []).extend(found)
+    return [replace(u, findings=u.findings + tuple(extra[u.index])) if u.index in extra else u
+            for u in units]

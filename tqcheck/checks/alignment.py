@@ -76,6 +76,7 @@ class OmittedSentence(Check):
     id = "omitted-sentence"
     title = "Sentence missing inside a passage"
     severity = Severity.WARNING
+    needs_back_translation = True
     description = ("An aligned translation passage is much shorter than the article's usual length "
                    "ratio, and a source sentence has no counterpart in its back-translation.")
     implies = ("low-score",)
@@ -108,6 +109,7 @@ class AddedSentence(Check):
     id = "added-sentence"
     title = "Sentence added inside a passage"
     severity = Severity.WARNING
+    needs_back_translation = True
     description = ("An aligned translation passage is much longer than the article's usual length "
                    "ratio, and one of its sentences matches nothing in the source.")
     implies = ("low-score",)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tqcheck.align.words import fold
 from tqcheck.checks.base import Check, Context, register
 from tqcheck.checks.language import (
     MIN_PROB_PARTLY,
@@ -16,6 +17,9 @@ from tqcheck.model import AlignedUnit, Finding, Severity
 from tqcheck.segment import split_sentences
 
 MIN_RUN = 3
+# A copied word is a loanword when the target's word list (wordfreq) knows it within this
+# many Zipf points of the source's: "hip hop" in Spanish, not "government".
+LOAN_ZIPF_GAP = 1.0
 
 _URLISH = re.compile(r"(?:https?://|www\.|\S+@\S+\.\w|\S+\.(?:com|org|net|es|cat)\b)", re.I)
 _WORD = re.compile(
@@ -95,12 +99,51 @@ class CodeMixing(Check):
     title = "Source-language words left in a translated sentence"
     severity = Severity.WARNING
     description = (
-        f"A run of {MIN_RUN} or more lowercase words of the translation appears verbatim in "
-        "the source and contains a function word of the source language that is not also a "
-        "word of the target language; quoted or bracketed words are left alone."
+        "A translation word copied from the source that the source's analyser knows and the "
+        "target's does not (not a name, a number, quoted text or a loanword the target's "
+        "dictionary knows): one leaked word is enough. Without a lexicon for both sides, a run "
+        f"of {MIN_RUN} or more lowercase words copied from the source with a source function word."
     )
 
+    uses_words = True  # one word with a lexicon for both sides; else the phrase rule
+
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        from tqcheck.checks.wordspan import words_of
+        wa = words_of(unit)
+        if wa is not None:
+            return self.leaked_words(unit, wa, ctx)
+        return self.copied_runs(unit, ctx)
+
+    def leaked_words(self, unit: AlignedUnit, wa, ctx: Context) -> list[Finding]:
+        from tqcheck.checks.wordspan import span_evidence
+        if any(passage_language(p, ctx) == ctx.src_lang for p in unit.target):
+            return []  # `untranslated`'s case
+        source = {fold(w.text): w for w in wa.src_words if w.known and w.pos != "np"}
+        text = unit.target_text
+        quoted = quoted_spans(text)
+        by_list = (ctx.lexicon_tgt or "").startswith("wordfreq")
+        out = []
+        for j, t in enumerate(wa.tgt_words):
+            key = fold(t.text)
+            s = source.get(key)
+            if s is None or len(key) < 3 or any(c.isdigit() for c in key):
+                continue
+            if t.known and not by_list:
+                continue  # the target's analyser knows it: a word or a loanword of the target
+            if not _leaked(t.text, ctx):
+                continue  # the target's word list knows it about as well: a loanword
+            if t.text[:1].isupper() and (not _sentence_start(text, t.start) or _next_capitalised(text, t.end)):
+                continue
+            if any(a <= t.start and t.end <= b and _quoted_original(wa, source, a, b) for a, b in quoted):
+                continue  # a quotation kept in the original language, on purpose
+            if _inside_source_sentence(text, t.start, t.end, ctx):
+                continue
+            out.append(self.finding(
+                f"“{t.text}” in the translation is a {ctx.src_lang} word left untranslated",
+                target_span=t.text, offset=t.start, **span_evidence(unit, wa, src=[wa.src_words.index(s)], tgt=[j])))
+        return out
+
+    def copied_runs(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         # A source word is evidence only if it is frequent in the source language and not
         # an ordinary word of the target, so "de la" never counts between Spanish and Catalan.
         stop = get_language(ctx.src_lang).marker_words
@@ -133,6 +176,29 @@ class CodeMixing(Check):
                     )
                 )
         return out
+
+
+def _quoted_original(wa, source: dict, start: int, end: int) -> bool:
+    inside = [t for t in wa.tgt_words if start <= t.start and t.end <= end]
+    copied = [t for t in inside if fold(t.text) in source and not t.known]
+    return len(copied) * 2 >= len(inside)
+
+
+def _leaked(word: str, ctx: Context) -> bool:
+    from tqcheck.lexicon import wordlist
+    low = word.lower()
+    if not (wordlist.available(ctx.src_lang) and wordlist.available(ctx.tgt_lang)):
+        return True
+    return wordlist.zipf(low, ctx.src_lang) - wordlist.zipf(low, ctx.tgt_lang) >= LOAN_ZIPF_GAP
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    return text[:at].rstrip()[-1:] in ("", ".", "!", "?", ":", "¿", "¡", "«", "“", '"')
+
+
+def _next_capitalised(text: str, end: int) -> bool:
+    nxt = text[end:].split(maxsplit=1)
+    return bool(nxt) and nxt[0][:1].isupper()
 
 
 def _inside_source_sentence(text: str, start: int, end: int, ctx: Context) -> bool:

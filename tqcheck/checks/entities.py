@@ -21,13 +21,10 @@ _PATTERNS = {
     "hashtag": re.compile(r"(?<![\w&/#])#[^\W\d_]\w*"),
     "link": re.compile(r"\]\(\s*<?([^()\s<>]+)>?(?:\s+\"[^\"]*\")?\s*\)"),
     "code": re.compile(r"`([^`\n]+)`"),
-    "placeholder": re.compile(
-        r"\{\{\s*[^{}]+?\s*\}\}|(?<!\{)\{(?:[A-Za-z_][\w.]*|\d+)(?:![rsa])?(?::[^{}]*)?\}(?!\})"
-        r"|(?<![\w%])%(?:\(\w+\)|\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifxXeEgGr](?!\w)"),
-    "markup": re.compile(r"</?([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>"),
 }
-# Losing one of these breaks the text (a dead link, a crash in the template engine).
-BREAKING = frozenset({"url", "link", "placeholder", "markup"})
+# Losing one of these breaks the text (a dead link). Placeholders and markup have their
+# own checks (placeholders.py, markup.py).
+BREAKING = frozenset({"url", "link"})
 
 # Two or more capitals, optionally "-19" or a plural "s": NASA, COVID-19, AMs.
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*(?:-\d+)?)(?:s|['’]s)?(?![\w-])")
@@ -54,8 +51,6 @@ def items(text: str) -> dict[str, set[str]]:
             found = emails
         elif kind in ("link", "code"):
             found = {m.group(1) for m in rx.finditer(text)}
-        elif kind == "markup":
-            found = {re.sub(r"\s.*", ">", m.group()).replace("/>", ">") for m in rx.finditer(text)}
         elif kind == "url":
             found = {_clean_url(m.group()) for m in rx.finditer(text)}
         elif kind == "handle":
@@ -179,9 +174,8 @@ class LostEntity(Check):
     title = "URL, placeholder, code or acronym lost"
     severity = Severity.WARNING
     description = (
-        "A URL, e-mail address, @handle, #hashtag, link target, inline code, placeholder "
-        "({name}, %s, {{x}}), markup tag or acronym of the source is missing from the "
-        "translation (errors for URLs, link targets, placeholders and markup). Acronyms may be "
+        "A URL, e-mail address, @handle, #hashtag, link target, inline code or acronym of the "
+        "source is missing from the translation (errors for URLs and link targets). Acronyms may be "
         "lower-cased, reordered (NATO → OTAN) or transliterated into non-Latin scripts."
     )
 

@@ -89,6 +89,7 @@ class Repetition(Check):
     id = "repetition"
     title = "Degenerate repetition"
     severity = Severity.ERROR
+    implies = ("doubled-word",)  # three in a row is also two
     description = (
         f"The translation repeats a word, a phrase of up to {MAX_NGRAM} words or a bracketed "
         f"token {MIN_REPEATS} or more times in a row, and the source repeats nothing as much."

@@ -61,6 +61,7 @@ class Polarity(Check):
     id = "polarity"
     title = "Negation lost or added"
     severity = Severity.WARNING
+    needs_back_translation = True
     description = (
         "One side of the unit has a clear negation marker (not, never, no, nunca, mai, لم, …) "
         "and the other has no negation at all, and the back-translation confirms it: it "

@@ -15,6 +15,7 @@ class LowScore(Check):
     id = "low-score"
     title = "Low round-trip chrF"
     severity = Severity.WARNING
+    needs_back_translation = True
     description = (
         "The passage's back-translation scores below the calibrated passage chrF threshold "
         "for the pair and engine, or far below the article's own chrF; passages under "

@@ -50,7 +50,8 @@ def check(
                                                "or a bilingual .xlf/.tmx/.po/.tsv/.jsonl file.")],
     translation: Annotated[Optional[Path], typer.Argument(help="Its translation; omit for a bilingual file.")] = None,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
-    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None,
+    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, require_engine: o.RequireEngine = False,
+    glossary: o.Glossary = None, words: o.Words = None, via: o.Via = None,
     no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
     fmt: o.Formats = None, output: o.Outputs = None, fail_on: o.FailOn = None,
     min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
@@ -69,7 +70,8 @@ def check(
                       cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
                       max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
                       disable=disable, baseline=baseline, config=config,
-                      engine_url=engine_url, api_key=api_key)
+                      engine_url=engine_url, api_key=api_key, require_engine=require_engine,
+                      glossary=glossary, words=words, via=via)
     targets = pair_outputs(fmt, output)
     with progress_for(err, enabled=not quiet) as progress:
         report = check_pair(source, translation, eff.options, progress=progress)
@@ -108,17 +110,29 @@ def list_checks() -> None:
 
 @app.command()
 def engines(engine_url: o.EngineUrl = None, api_key: o.ApiKey = None) -> None:
-    """Show which engines and language pairs are usable right now."""
-    from tqcheck.translate.registry import available_pairs
+    """Show the engines, their pairs, and every pair reachable now with its route."""
+    from tqcheck.translate.registry import AUTO_ORDER, available_pairs, candidates
+    from tqcheck.translate.routes import reachable
 
     # The server settings come from the options, the config file or the environment,
     # the same way `check` finds them.
     eff = o.effective(src_lang=None, tgt_lang=None, engine=None, no_cache=True, cache=None, threads=None,
                       fail_on=None, min_chrf=None, max_flagged_ratio=None, min_passage_chrf=None,
                       disable=None, baseline=None, config=None, engine_url=engine_url, api_key=api_key)
-    for name, (pairs, why) in available_pairs(url=eff.options.engine_url, api_key=eff.options.api_key).items():
-        shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"(none: {why})"
+    server = {"url": eff.options.engine_url, "api_key": eff.options.api_key}
+    for name, (pairs, why) in available_pairs(**server).items():
+        shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"({why})"
         typer.echo(f"{name}: {shown}")
+    order = eff.options.engine_order or AUTO_ORDER
+    found = reachable(candidates("auto", order=order, **server))
+    typer.echo(f"\nreachable with --engine auto ({len(found)} pairs; engines in order {', '.join(order)}; "
+               f"{sum(len(r.legs) > 1 for r in found.values())} through a pivot):")
+    for (s, t), route in found.items():
+        typer.echo(f"  {s}→{t}  {route.label}")
+    from tqcheck import lexicon
+    typer.echo("word layer:")
+    for line in lexicon.status():
+        typer.echo(line)
 
 
 def _register_groups() -> None:

@@ -32,7 +32,8 @@ def batch(
     fmt: o.Formats = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the state of an earlier, interrupted run.")] = False,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
-    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None,
+    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, require_engine: o.RequireEngine = False,
+    glossary: o.Glossary = None, words: o.Words = None, via: o.Via = None,
     no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
     fail_on: o.FailOn = None, min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
     min_passage_chrf: o.MinPassageChrf = None, disable: o.Disable = None,
@@ -41,13 +42,15 @@ def batch(
 ) -> None:
     """Check every article pair in FOLDER; survive bad articles, resume after interruption."""
     from tqcheck.batch import GateArgs, batch_exit_status, discover, run_batch, summary_document
+    from tqcheck.batch import consistency
     from tqcheck.batch.run import summary_markdown
 
     eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
                       cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
                       max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
                       disable=disable, baseline=baseline, config=config,
-                      engine_url=engine_url, api_key=api_key)
+                      engine_url=engine_url, api_key=api_key, require_engine=require_engine,
+                      glossary=glossary, words=words, via=via)
     formats = fmt or ["json"]
     if "json" not in formats:
         formats = ["json", *formats]
@@ -59,10 +62,15 @@ def batch(
         results = run_batch(pairs, eff.options, out, jobs=workers, formats=formats, gate_args=gate_args,
                             resume=not fresh, progress=show)
     summary = summary_document(results)
+    across = consistency.document(consistency.batch_conflicts(results))
+    summary["consistency"] = len(across["findings"])
+    write_text(json.dumps(across, ensure_ascii=False, indent=2) + "\n", out / consistency.FILE)
     write_text(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", out / "summary.json")
-    write_text(summary_markdown(summary), out / "summary.md")
+    write_text(summary_markdown(summary) + consistency.markdown(across), out / "summary.md")
     _print_summary(summary)
     status = batch_exit_status(results)
+    if status == ExitStatus.PASSED and consistency.fails(across, eff.fail_on):
+        status = ExitStatus.GATE_FAILED
     if status != ExitStatus.PASSED:
         raise typer.Exit(status)
 
@@ -123,6 +131,9 @@ def _print_summary(summary: dict) -> None:  # type: ignore[type-arg]
                       str(f.get("error", "")), str(f.get("warning", "")),
                       f"{r['flagged_units']}/{r['units']}" if r["units"] else r["message"][:60])
     Console(highlight=False).print(table)
+    if summary.get("consistency"):
+        Console(highlight=False).print(f"consistency across articles: {summary['consistency']} finding(s), "
+                                       "see consistency.json and summary.md")
     if summary["articles"] > 50:
         typer.echo(f"… {summary['articles'] - 50} more in summary.json")
 

@@ -20,7 +20,7 @@ def calibrate(
     false_flags: Annotated[str | None, typer.Option("--false-flags", help="Operating point as a false-flag rate on these good pairs, e.g. 1%: sets the percentile and the verdict's risk threshold.")] = None,
     refit: Annotated[bool, typer.Option("--refit", help="Also re-fit the verdict on these pairs and their perturbed copies (needs scikit-learn and Apertium's analyser for the translation language).")] = False,
     src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
-    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, no_cache: o.NoCache = False, cache: o.CachePath = None, config: o.ConfigPath = None,
+    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, via: o.Via = None, no_cache: o.NoCache = False, cache: o.CachePath = None, config: o.ConfigPath = None,
 ) -> None:
     """Check known-good pairs and write the thresholds `check` uses for this pair and engine."""
     from tqcheck import calibrate as cal
@@ -31,7 +31,7 @@ def calibrate(
     eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
                       cache=cache, threads=None, fail_on=None, min_chrf=None, max_flagged_ratio=None,
                       min_passage_chrf=None, disable=None, baseline=None, config=config,
-                      engine_url=engine_url, api_key=api_key)
+                      engine_url=engine_url, api_key=api_key, via=via)
     pairs = discover(good, src_lang)
     results = check_pairs([(p.source, p.translation) for p in pairs], eff.options)
     reports = [r for r in results if not isinstance(r, TqcheckError)]

@@ -24,15 +24,26 @@ class EngineName(str, Enum):
     argos = "argos"
     apertium = "apertium"
     libretranslate = "libretranslate"
+    none = "none"
 
 
 SrcLang = Annotated[Optional[str], typer.Option(help="Source language (ISO 639-1); detected if omitted.")]
 TgtLang = Annotated[Optional[str], typer.Option(help="Translation language; detected if omitted.")]
-EngineOpt = Annotated[Optional[EngineName], typer.Option("--engine", help="Back-translation engine (default: auto).")]
+EngineOpt = Annotated[Optional[EngineName], typer.Option("--engine", help=(
+    "Back-translation engine (default: auto; none: only the checks that need no back-translation)."))]
+RequireEngine = Annotated[bool, typer.Option(
+    "--require-engine", help="With --engine auto, exit 3 when no engine covers the pair instead of "
+                             "running without one.")]
+Glossary = Annotated[Optional[Path], typer.Option(
+    "--glossary", help="Key terms: TSV/CSV (source term, allowed target terms…, optional `forbidden` column) or TBX.")]
+Words = Annotated[Optional[Path], typer.Option(
+    "--words", help="Words the spelling check accepts, one a line (names, product terms).")]
 EngineUrl = Annotated[Optional[str], typer.Option(
     "--engine-url", help="LibreTranslate server for --engine libretranslate, e.g. http://mt.internal:5000.")]
 ApiKey = Annotated[Optional[str], typer.Option(
     "--api-key", help="API key for the LibreTranslate server (better: $TQCHECK_API_KEY, kept out of shell history).")]
+Via = Annotated[Optional[str], typer.Option(
+    "--via", help="Back-translate through this pivot language (ISO 639-1), e.g. --via es.")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
 CachePath = Annotated[Optional[Path], typer.Option("--cache", help="Translation cache file (SQLite).")]
 Threads = Annotated[Optional[int], typer.Option(min=1, help="CTranslate2 threads for Argos.")]
@@ -67,14 +78,18 @@ def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName 
               min_chrf: float | None, max_flagged_ratio: float | None,
               min_passage_chrf: float | None, disable: list[str] | None,
               baseline: Path | None, config: Path | None, engine_url: str | None = None,
-              api_key: str | None = None) -> Effective:
+              api_key: str | None = None, require_engine: bool = False,
+              glossary: Path | None = None, words: Path | None = None,
+              via: str | None = None) -> Effective:
     from tqcheck.pipeline import CheckOptions
 
     settings = resolve({
         "engine": engine.value if engine else None, "fail_on": fail_on.value if fail_on else None,
-        "engine_url": engine_url, "api_key": api_key,
+        "engine_url": engine_url, "api_key": api_key, "via": via,
         "min_chrf": min_chrf, "max_flagged_ratio": max_flagged_ratio,
         "min_passage_chrf": min_passage_chrf, "disable": disable or [],
+        "require_engine": require_engine or None,
+        "glossary": str(glossary) if glossary else None, "words": str(words) if words else None,
     }, config)
     thresholds = {}
     if settings["min_passage_chrf"] is not None:
@@ -92,10 +107,26 @@ def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName 
         disable=tuple(settings["disable"]), severities=dict(settings["severity"]),
         calibrations=tuple(str(p) for p in _paths(settings["calibration"])),
         engine_url=settings["engine_url"], api_key=settings["api_key"],
+        require_engine=bool(settings["require_engine"]),
+        glossary=_relative(settings, "glossary"), words=_relative(settings, "words"),
+        via=settings["via"], engine_order=tuple(settings["engine_order"]),
     )
     return Effective(opts, settings, level, settings["min_chrf"], settings["max_flagged_ratio"],
                      load_baseline(baseline) if baseline else None,
                      parse_suppressions(settings["suppress"]))
+
+
+def _relative(settings: Settings, key: str) -> str | None:
+    """A file setting: from the config file it is relative to that file's folder."""
+    value = settings[key]
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigError(f"{key} (from {settings.origins[key]}) must be a file path")
+    path = Path(value)
+    if settings.origins[key] == str(settings.path) and settings.path and not path.is_absolute():
+        path = settings.path.parent / path
+    return str(path)
 
 
 def _paths(value: Any) -> list[Path]:

@@ -1,4 +1,4 @@
-from tqcheck.lang.base import Language, Negation, frozen, words
+from tqcheck.lang.base import Clock, Language, Negation, frozen, words
 
 # Arabic attaches "and"/"so" to the following word: ولا, فلم.
 _PREFIX = r"(?<!\w)[وف]?"
@@ -14,5 +14,9 @@ LANGUAGE = Language(
     scales=(("ألف", 1e3), ("آلاف", 1e3), ("مليون", 1e6), ("ملايين", 1e6), ("مليار", 1e9),
             ("مليارات", 1e9)),
     fractions=frozen({"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3}),
+    number_links=("و",),
+    # "الساعة 4 فجرًا", "7 مساءً": parts of the day with or without their case ending.
+    clock=Clock(articles=("الساعة",), day_parts=frozen({'صباح': 'am', 'صباحا': 'am', 'صباحاً': 'am', 'صباحًا': 'am', 'صباحً': 'am', 'فجر': 'am', 'فجرا': 'am', 'فجراً': 'am', 'فجرًا': 'am', 'فجرً': 'am', 'ظهر': 'pm', 'ظهرا': 'pm', 'ظهراً': 'pm', 'ظهرًا': 'pm', 'ظهرً': 'pm', 'مساء': 'pm', 'مساءا': 'pm', 'مساءاً': 'pm', 'مساءًا': 'pm', 'مساءً': 'pm', 'ليل': 'pm', 'ليلا': 'pm', 'ليلاً': 'pm', 'ليلًا': 'pm', 'ليلً': 'pm'}),
+                hour_words=("ساعة",)),
     num2words="ar", apertium="ara", apertium2="ar", hunspell="ar", wordfreq="ar", simplemma="ar",
 )

@@ -13,6 +13,7 @@ import html
 from string import Template
 
 from tqcheck.languages import name as lang_name
+from tqcheck.report import html_words
 from tqcheck.model import AlignedUnit, Finding, Severity
 from tqcheck.result import GateResult, Report
 
@@ -84,6 +85,8 @@ for (const th of document.querySelectorAll("th[data-sort]")) {
 }
 """
 
+JS += html_words.JS
+CSS += html_words.CSS
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(JS.encode()).digest()).decode()
 CSP = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRIPT_HASH}'; "
        "img-src data:; form-action 'none'; base-uri 'none'")
@@ -190,8 +193,8 @@ def _summary(report: Report, gate: GateResult | None) -> str:
         ("Source", f"{esc(report.source.path)} — {esc(lang_name(report.source.lang))}"),
         ("Translation", f"{esc(report.translation.path)} — {esc(lang_name(report.translation.lang))}"),
         ("Engine", esc(engine)),
-        ("chrF", f"<strong>{s.chrf:.1f}</strong> (95% CI {s.chrf_ci[0]:.1f}–{s.chrf_ci[1]:.1f})"),
-        ("BLEU", f"{s.bleu:.1f}"),
+        ("chrF", esc(s.line().split("  BLEU")[0])),
+        ("BLEU", _fmt(s.bleu)),
         ("TER", _fmt(s.ter)),
         ("Units", f"{len(report.units)} aligned, {report.flagged_units} flagged"),
         ("Findings", f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info"),
@@ -215,9 +218,10 @@ def _chart(report: Report) -> str:
         bars.append(f'<a href="#u{u.index}"><rect class="{cls}" x="{i * width}" y="{height - h:.1f}" '
                     f'width="{width - 2}" height="{h:.1f}"><title>{esc(label)}</title></rect></a>')
     total = max(1, len(units)) * width
-    mean = height - report.scores.chrf
-    bars.append(f'<line class="mean" x1="0" x2="{total}" y1="{mean:.1f}" y2="{mean:.1f}">'
-                f"<title>article chrF {report.scores.chrf:.1f}</title></line>")
+    if report.scores.chrf is not None:
+        mean = height - report.scores.chrf
+        bars.append(f'<line class="mean" x1="0" x2="{total}" y1="{mean:.1f}" y2="{mean:.1f}">'
+                    f"<title>article chrF {report.scores.chrf:.1f}</title></line>")
     return (f'<svg class="chart" viewBox="0 0 {total} {height}" preserveAspectRatio="none" role="img" '
             f'aria-label="chrF per aligned unit">{"".join(bars)}</svg>')
 
@@ -238,6 +242,11 @@ def _lines(ps: tuple) -> str:
     return ", ".join(str(p.line) for p in ps) or "–"
 
 
+def _text(u: AlignedUnit, side: str, text: str, spans: list[tuple[int, int]]) -> str:
+    words = html_words.word_cell(u, side, text, spans, highlight)
+    return highlight(text, spans) if words is None else words
+
+
 def _row(u: AlignedUnit) -> str:
     worst = _worst(u)
     cls = f"unit flagged {worst}" if worst else "unit"
@@ -251,8 +260,8 @@ def _row(u: AlignedUnit) -> str:
     cells = [
         f'<a href="#u{u.index}">{u.index}</a>', esc(KINDS.get(u.kind, u.kind)),
         f"{_lines(u.source)} / {_lines(u.target)}",
-        highlight(src, _spans(src, u.findings, "source_spans")),
-        highlight(tgt, _spans(tgt, u.findings, "target_spans")),
+        _text(u, "s", src, _spans(src, u.findings, "source_spans")),
+        _text(u, "t", tgt, _spans(tgt, u.findings, "target_spans")),
         esc(u.back_translation), scores, "–" if u.risk is None else f"{u.risk:.2f}",
         f'<ul class="findings">{findings}</ul>' if findings else "",
     ]

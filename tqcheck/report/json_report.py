@@ -10,10 +10,11 @@ from tqcheck.errors import InputError
 from tqcheck.model import AlignedUnit, Finding, Passage, Severity
 from tqcheck.result import GateResult, Report, Side
 
-# 2 added "checks" (which ran, which were skipped and why). Readers accept every version
-# listed: a newer report only adds keys.
-REPORT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+# 2 added "checks" (which ran, which were skipped and why); 3 added "words" per unit (the
+# word alignment, or null). Readers accept every version listed: a newer report only
+# adds keys.
+REPORT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 
 
 def to_dict(report: Report, gate: GateResult | None = None) -> dict[str, Any]:
@@ -34,7 +35,7 @@ def to_dict(report: Report, gate: GateResult | None = None) -> dict[str, Any]:
         "checks": {"ran": list(report.checks_ran), "skipped": dict(report.checks_skipped)},
         "summary": {
             "chrf": s.chrf,
-            "chrf_ci95": list(s.chrf_ci),
+            "chrf_ci95": None if s.chrf_ci is None else list(s.chrf_ci),
             "bleu": s.bleu,
             "ter": s.ter,
             "units": len(report.units),
@@ -76,6 +77,7 @@ def _unit(u: AlignedUnit) -> dict[str, Any]:
         "scores": {"chrf": u.scores.chrf, "bleu": u.scores.bleu, "ter": u.scores.ter},
         "risk": u.risk,
         "findings": [_finding(f) for f in u.findings],
+        "words": u.words.to_dict() if hasattr(u.words, "to_dict") else None,
     }
 
 

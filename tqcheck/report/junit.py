@@ -41,8 +41,10 @@ def render(report: Report, gate: GateResult | None = None) -> str:
         suite.set("time", f"{total:.3f}")
     props = ET.SubElement(suite, "properties")
     s = report.scores
-    for key, value in (("signature", report.signature), ("chrf", f"{s.chrf:.2f}"),
-                       ("chrf_ci95", f"{s.chrf_ci[0]:.2f}-{s.chrf_ci[1]:.2f}"), ("bleu", f"{s.bleu:.2f}"),
+    scored = () if s.chrf is None or s.chrf_ci is None or s.bleu is None else (
+        ("chrf", f"{s.chrf:.2f}"), ("chrf_ci95", f"{s.chrf_ci[0]:.2f}-{s.chrf_ci[1]:.2f}"),
+        ("bleu", f"{s.bleu:.2f}"))
+    for key, value in (("signature", report.signature), *scored,
                        ("source", report.source.path), ("engine", report.engine.name)):
         ET.SubElement(props, "property", name=key, value=value)
     failures = 0
@@ -59,7 +61,7 @@ def render(report: Report, gate: GateResult | None = None) -> str:
             ET.SubElement(case, "system-out").text = _listing(info)
     case = ET.SubElement(suite, "testcase", classname=where, name=GATE_CASE)
     ET.SubElement(case, "system-out").text = (
-        f"chrF {s.chrf:.1f} (95% CI {s.chrf_ci[0]:.1f}-{s.chrf_ci[1]:.1f}), BLEU {s.bleu:.1f}, "
+        f"{s.line('-', ', ')}, "
         f"{len(report.units)} units, {report.flagged_units} flagged\n")
     if gate is not None and not gate.passed:
         failures += 1

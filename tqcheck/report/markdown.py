@@ -38,8 +38,9 @@ def render(report: Report, gate: GateResult | None = None) -> str:
     lines = [
         f"### {icon}tqcheck {_verdict(report, gate)}: {cell(report.translation.path)}",
         "",
-        f"**chrF {s.chrf:.1f}** (95% CI {s.chrf_ci[0]:.1f}–{s.chrf_ci[1]:.1f}) · BLEU {s.bleu:.1f} · "
-        f"TER {ter} · {cell(report.source.lang)} → {cell(report.translation.lang)} · engine {cell(engine)}",
+        (f"**chrF {s.chrf:.1f}** (95% CI {s.chrf_ci[0]:.1f}–{s.chrf_ci[1]:.1f}) · BLEU {s.bleu:.1f} · "
+         if s.chrf is not None and s.chrf_ci is not None else f"{s.line()} · ")
+        + f"TER {ter} · {cell(report.source.lang)} → {cell(report.translation.lang)} · engine {cell(engine)}",
         "",
         f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info in "
         f"{len(report.units)} aligned units ({report.flagged_units} flagged)",

@@ -80,7 +80,7 @@ def to_sarif(report: Report, gate: GateResult | None = None) -> dict[str, Any]:
             "languages": {"source": report.source.lang, "translation": report.translation.lang},
             "engine": {"name": report.engine.name, "model": report.engine.model,
                        "version": report.engine.version},
-            "chrf": s.chrf, "chrf_ci95": list(s.chrf_ci), "bleu": s.bleu, "ter": s.ter,
+            "chrf": s.chrf, "chrf_ci95": None if s.chrf_ci is None else list(s.chrf_ci), "bleu": s.bleu, "ter": s.ter,
             "gate": None if gate is None else {"passed": gate.passed, "reasons": list(gate.reasons)},
         },
     }

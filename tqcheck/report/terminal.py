@@ -39,8 +39,7 @@ def build(report: Report, gate: GateResult | None = None) -> Group:
     ter = "n/a" if s.ter is None else f"{s.ter:.1f}"
     counts = report.counts()
     summary = Text.assemble(
-        ("Round trip  ", "dim"), (f"chrF {s.chrf:.1f}", "bold"),
-        f" (95% CI {s.chrf_ci[0]:.1f}–{s.chrf_ci[1]:.1f})  BLEU {s.bleu:.1f}  TER {ter}\n",
+        ("Round trip  ", "dim"), (s.line(), "bold"), f"  TER {ter}\n" if s.chrf is not None else "\n",
         ("Passages    ", "dim"),
         f"{report.source.passages} source, {report.translation.passages} translation, "
         f"{len(report.units)} aligned units, {report.flagged_units} flagged\n",
@@ -51,7 +50,7 @@ def build(report: Report, gate: GateResult | None = None) -> Group:
     if report.checks_skipped:
         summary.append_text(Text.assemble(
             "\n", ("Not run     ", "dim"),
-            "; ".join(f"{cid} ({why})" for cid, why in sorted(report.checks_skipped.items()))))
+            "; ".join(f"{cid}: {why}" for cid, why in sorted(report.checks_skipped.items()))))
     parts: list[object] = [head, Text(""), summary, Text("")]
     for note in report.notes:
         parts.append(Text(f"Note        {note}", style="yellow"))

@@ -33,11 +33,19 @@ STATS_CHUNK = 1000
 
 @dataclass(frozen=True)
 class ArticleScores:
-    chrf: float
-    chrf_ci: tuple[float, float]
-    bleu: float
+    # None without a back-translation (--engine none): there is no round trip to score.
+    chrf: float | None
+    chrf_ci: tuple[float, float] | None
+    bleu: float | None
     ter: float | None
     signatures: dict[str, str]
+
+    def line(self, dash: str = "–", sep: str = "  ") -> str:
+        """"chrF 52.8 (95% CI 47.4–55.4)  BLEU 17.6", or why there is no score."""
+        if self.chrf is None or self.chrf_ci is None or self.bleu is None:
+            return "n/a (no back-translation: engine none)"
+        lo, hi = self.chrf_ci
+        return f"chrF {self.chrf:.1f} (95% CI {lo:.1f}{dash}{hi:.1f}){sep}BLEU {self.bleu:.1f}"
 
 
 class Scorer:
@@ -49,6 +57,9 @@ class Scorer:
         self.bleu = BLEU()
         self.ter = TER()
         self.use_ter = ter
+
+    def unscored(self) -> ArticleScores:
+        return ArticleScores(None, None, None, None, self.signatures())
 
     def score(self, hyps: Sequence[str], refs: Sequence[str]) -> tuple[list[Scores], ArticleScores]:
         """Per-pair scores and the article scores over all pairs (hyp = back-translation)."""

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 from tqcheck.errors import EngineError
 from tqcheck.translate import debian_pairs
@@ -97,21 +100,32 @@ class ApertiumEngine(Engine):
         return f"no Apertium mode for {src}→{tgt}: {debian_pairs.install_hint(src, tgt)}"
 
     def pairs(self) -> list[tuple[str, str]]:
+        if shutil.which("apertium") is None:
+            return []  # modes without the binary translate nothing
         out = []
         for mode in sorted(installed_modes()):
             a, b = mode.split("-")
             out.append((debian_pairs.iso_for(a), debian_pairs.iso_for(b)))
-        return out
+        return sorted(out)
 
     def info(self, src: str, tgt: str) -> EngineInfo:
         mode = mode_for(src, tgt) or f"{src}-{tgt}"
         return EngineInfo(self.name, mode, _package_version(mode))
 
     def translate_batch(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        binary = _binary(src, tgt)
-        mode = mode_for(src, tgt)
-        if mode is None:
-            raise EngineError(self.why_unsupported(src, tgt))
+        return self.translate_chain(texts, [(src, tgt)])
+
+    def translate_chain(self, texts: Sequence[str], hops: Sequence[tuple[str, str]]) -> list[str]:
+        """All hops as one pipeline of `apertium -u MODE` processes, one sentence a line:
+        the hops of a pivot run side by side on the cores, with no text back in Python
+        in between."""
+        binary = _binary(hops[0][0], hops[-1][1])
+        modes = []
+        for src, tgt in hops:
+            mode = mode_for(src, tgt)
+            if mode is None:
+                raise EngineError(self.why_unsupported(src, tgt))
+            modes.append(mode)
         # Newlines inside a text would shift every following line of the output.
         lines = [" ".join(t.split()) for t in texts]
         todo = [i for i, line in enumerate(lines) if line]
@@ -119,21 +133,66 @@ class ApertiumEngine(Engine):
         if not todo:
             return out
         payload = "\n".join(lines[i] for i in todo) + "\n"
-        timeout = TIMEOUT_BASE_S + TIMEOUT_PER_KB_S * len(payload) / 1024
-        try:
-            proc = subprocess.run([binary, "-u", mode], input=payload, capture_output=True,
-                                  text=True, timeout=timeout)
-        except subprocess.TimeoutExpired as exc:
-            raise EngineError(f"apertium {mode} took over {timeout:.0f} s") from exc
-        except OSError as exc:
-            raise EngineError(f"cannot run apertium: {exc}") from exc
-        if proc.returncode != 0:
-            raise EngineError(f"apertium {mode} failed: {proc.stderr.strip()[:300]}")
-        got = proc.stdout.split("\n")
+        label = ">".join(modes)
+        timeout = len(modes) * (TIMEOUT_BASE_S + TIMEOUT_PER_KB_S * len(payload) / 1024)
+        got = _pipeline([[binary, "-u", m] for m in modes], payload, timeout, label).split("\n")
         if got and got[-1] == "":
             got.pop()
         if len(got) != len(todo):
-            raise EngineError(f"apertium {mode} returned {len(got)} lines for {len(todo)}")
+            raise EngineError(f"apertium {label} returned {len(got)} lines for {len(todo)}")
         for i, line in zip(todo, got):
             out[i] = line.strip()
         return out
+
+
+def _pipeline(commands: list[list[str]], payload: str, timeout: float, label: str) -> str:
+    """stdin → commands[0] | commands[1] | … → stdout, like a shell pipe, with each
+    stage's failure reported (a pipe would hide all but the last one's)."""
+    procs: list[subprocess.Popen[str]] = []
+    errs = [tempfile.TemporaryFile(mode="w+") for _ in commands]
+    try:
+        try:
+            for cmd, err in zip(commands, errs):
+                stdin = procs[-1].stdout if procs else subprocess.PIPE
+                procs.append(subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.PIPE, stderr=err,
+                                              text=True, encoding="utf-8"))
+                if len(procs) > 1 and procs[-2].stdout is not None:
+                    procs[-2].stdout.close()  # the next stage owns it now
+        except OSError as exc:
+            raise EngineError(f"cannot run apertium: {exc}") from exc
+        # With several stages a writer thread feeds the first while the last is read,
+        # so neither side's pipe buffer can fill up and block the other.
+        writer = None
+        if len(procs) > 1:
+            writer = threading.Thread(target=_feed, args=(procs[0].stdin, payload), daemon=True)
+            writer.start()
+        try:
+            out, _ = procs[-1].communicate(None if writer else payload, timeout=timeout)
+            for p in procs[:-1]:
+                p.wait(timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            raise EngineError(f"apertium {label} took over {timeout:.0f} s") from exc
+        if writer is not None:
+            writer.join(timeout=5)
+        for cmd, p, err in zip(commands, procs, errs):
+            if p.returncode != 0:
+                err.seek(0)
+                raise EngineError(f"apertium {cmd[-1]} failed: {err.read().strip()[:300]}")
+        return out
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+        for err in errs:
+            err.close()
+
+
+def _feed(stdin: IO[str] | None, payload: str) -> None:
+    if stdin is None:
+        return
+    try:
+        stdin.write(payload)
+        stdin.close()
+    except (BrokenPipeError, OSError):
+        pass  # the stage died; its return code says why

@@ -17,7 +17,6 @@ from typing import Any
 from tqcheck.errors import EngineError
 from tqcheck.translate.base import Engine, EngineInfo
 
-PIVOT = "en"
 # Argos's own defaults, so a round trip here matches what the newsroom's pipeline produced.
 BEAM_SIZE = 4
 LENGTH_PENALTY = 0.2
@@ -75,39 +74,29 @@ class ArgosEngine(Engine):
                     self._legs.setdefault((pkg.from_code, pkg.to_code), _Leg(pkg))
         return self._legs
 
-    def route(self, src: str, tgt: str) -> list[_Leg] | None:
-        """The packages that take src to tgt: one direct, or two through English."""
-        legs = self._installed()
-        if (src, tgt) in legs:
-            return [legs[(src, tgt)]]
-        if (src, PIVOT) in legs and (PIVOT, tgt) in legs:
-            return [legs[(src, PIVOT)], legs[(PIVOT, tgt)]]
-        return None
-
     def supports(self, src: str, tgt: str) -> bool:
-        return src != tgt and self.route(src, tgt) is not None
+        return src != tgt and (src, tgt) in self._installed()
 
     def pairs(self) -> list[tuple[str, str]]:
-        direct = set(self._installed())
-        via = {(s, t) for s, p in direct if p == PIVOT for p2, t in direct if p2 == PIVOT and s != t}
-        return sorted(direct | via)
+        # Direct packages only: pivots through English (or any language) are routes,
+        # built by the registry from these pairs (tqcheck.translate.routes).
+        return sorted(self._installed())
 
     def info(self, src: str, tgt: str) -> EngineInfo:
-        legs = self._require(src, tgt)
+        leg = self._require(src, tgt)
         # Beam and length penalty change the output, so they are part of the cache key.
-        return EngineInfo(self.name, "+".join(leg.name for leg in legs),
-                          "+".join(leg.version for leg in legs) + f";beam={BEAM_SIZE}")
+        return EngineInfo(self.name, leg.name, f"{leg.version};beam={BEAM_SIZE}")
 
     def why_unsupported(self, src: str, tgt: str) -> str:
-        # Through English is worth saying only where English is neither side.
-        tried = "" if PIVOT in (src, tgt) else " (nor through English)"
+        # A route through another language is worth naming only where one could exist.
+        tried = "" if "en" in (src, tgt) else " (nor a route through English or another language)"
         return f"no Argos package for {src}→{tgt}{tried}: tqcheck models install {src} {tgt}"
 
-    def _require(self, src: str, tgt: str) -> list[_Leg]:
-        legs = self.route(src, tgt)
-        if legs is None:
+    def _require(self, src: str, tgt: str) -> _Leg:
+        leg = self._installed().get((src, tgt))
+        if leg is None:
             raise EngineError(self.why_unsupported(src, tgt))
-        return legs
+        return leg
 
     # -- translation ----------------------------------------------------------------
     def _translator(self, leg: _Leg) -> Any:
@@ -149,14 +138,10 @@ class ArgosEngine(Engine):
         return out
 
     def translate_batch(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        legs = self._require(src, tgt)
+        leg = self._require(src, tgt)
         out = [""] * len(texts)
         todo = [i for i, t in enumerate(texts) if t.strip()]
-        current = [" ".join(texts[i].split()) for i in todo]
-        for leg in legs:
-            if not current:
-                break
-            current = self._translate_leg(leg, current)
-        for i, text in zip(todo, current):
-            out[i] = text
+        if todo:
+            for i, text in zip(todo, self._translate_leg(leg, [" ".join(texts[i].split()) for i in todo])):
+                out[i] = text
         return out

@@ -37,3 +37,11 @@ class Engine(ABC):
     def pairs(self) -> list[tuple[str, str]]:
         """The (src, tgt) pairs usable right now; engines that can list them override this."""
         return []
+
+    def translate_chain(self, texts: Sequence[str], hops: Sequence[tuple[str, str]]) -> list[str]:
+        """Translate through several hops in a row (a pivot's consecutive legs on this
+        engine). One batch per hop here; an engine that can stream hops overrides it."""
+        current = list(texts)
+        for src, tgt in hops:
+            current = self.translate_batch(current, src, tgt)
+        return current

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ ENGINES: dict[str, str] = {
     "argos": "tqcheck.translate.argos:ArgosEngine",
     "apertium": "tqcheck.translate.apertium:ApertiumEngine",
     "libretranslate": "tqcheck.translate.libretranslate:LibreTranslateEngine",
+    "none": "tqcheck.translate.none:NoneEngine",
 }
 # A remote server is never picked by itself: sending an article out must be a choice.
 AUTO_ORDER = ("argos", "apertium")
@@ -46,28 +49,51 @@ def _how_to_install(src: str, tgt: str) -> str:
     return f"no engine translates {src}→{tgt} here: {argos}; {debian_pairs.install_hint(src, tgt)}"
 
 
-def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True,
-               threads: int | None = None, **options: Any) -> Engine:
-    """The engine to translate src→tgt, wrapped in the translation cache unless cache=False.
+def candidates(name: str, threads: int | None = None, order: Sequence[str] | None = None,
+               **options: Any) -> list[Engine]:
+    """The engines a route may use, most preferred first: `name` alone, or for auto the
+    configured order (default AUTO_ORDER), skipping engines that are not installed."""
+    if name != "auto":
+        return [load(name, threads, **options)]
+    names = list(order or AUTO_ORDER)
+    unknown = [n for n in names if n not in ENGINES]
+    if unknown:
+        raise ConfigError(f"engine_order: unknown engine {unknown[0]!r}; choose from {', '.join(ENGINES)}")
+    out = []
+    for n in dict.fromkeys(names):
+        try:
+            out.append(load(n, threads, **options))
+        except EngineError:
+            continue
+    return out
 
-    `options` are engine settings such as a server's url and api_key (see `load`)."""
-    if name == "auto":
-        engine = None
-        for candidate in AUTO_ORDER:
-            try:
-                e = load(candidate, threads, **options)
-            except EngineError:
-                continue
-            if e.supports(src, tgt):
-                engine = e
-                break
-        if engine is None:
+
+def get_engine(name: str, src: str, tgt: str, *, cache: bool | str | Path = True,
+               threads: int | None = None, require: bool = False, via: str | None = None,
+               order: Sequence[str] | None = None, **options: Any) -> Engine:
+    """The engine to translate src→tgt, wrapped in the translation cache unless cache=False:
+    one engine, or a pivot route of two or three legs (see routes.best). `via` forces a
+    pivot language; `order` ranks the engines auto may use. `options` are engine settings
+    such as a server's url and api_key (see `load`). With `auto` and no route for the
+    pair, the engine-free checks still run (engine `none`, with a warning) unless
+    `require` asks for the engine error instead."""
+    from tqcheck.translate import routes
+
+    engines = candidates(name, threads, order, **options)
+    route = routes.best(engines, src, tgt, via, strict=name != "auto")
+    if route is None:
+        if via:
+            raise EngineError(routes.no_route_via(engines, src, tgt, via))
+        if name == "auto" and not require:
+            warnings.warn(_how_to_install(src, tgt) + "; running the checks that need no "
+                          "back-translation (--engine none; --require-engine makes this an error)",
+                          stacklevel=2)
+            return load("none")
+        if name == "auto" or not engines:
             raise EngineError(_how_to_install(src, tgt))
-    else:
-        engine = load(name, threads, **options)
-        if not engine.supports(src, tgt):
-            raise EngineError(engine.why_unsupported(src, tgt))
-    if cache is False:
+        raise EngineError(engines[0].why_unsupported(src, tgt))
+    engine = routes.engine_for(route)
+    if cache is False or engine.name == "none":
         return engine
     from tqcheck.cache.translations import CachedEngine
 
@@ -80,7 +106,8 @@ def available_pairs(**options: Any) -> dict[str, tuple[list[tuple[str, str]], st
     out: dict[str, tuple[list[tuple[str, str]], str]] = {}
     for name in ENGINES:
         try:
-            out[name] = (load(name, **options).pairs(), "no models installed")
+            engine = load(name, **options)
+            out[name] = (engine.pairs(), getattr(engine, "no_pairs", "no models installed"))
         except TqcheckError as exc:
             out[name] = ([], str(exc))
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from tqcheck.checks.numbers.clock import clock_times
 from tqcheck.checks.numbers.parse import Number, find_numbers
-from tqcheck.checks.numbers.units import converted, word_lengths
+from tqcheck.checks.numbers.units import converted, fahrenheit_decade, word_lengths
 from tqcheck.lang import get as get_language
 from tqcheck.lang import spelled_numbers
 
@@ -37,7 +37,7 @@ class Quantity:
 
 def annotate(text: str, numbers: list[Number], lang: str) -> list[Quantity]:
     out = [Quantity(c) for c in clock_times(text, lang)]
-    out += [Quantity(n, metric, optional) for n, metric, optional in word_lengths(text)]
+    out += [Quantity(n, metric, optional) for n, metric, optional in word_lengths(text, lang)]
     numbers = [n for n in numbers if not any(q.number.start <= n.start < q.number.end for q in out)]
     scales = get_language(lang).scales
     for k, n in enumerate(numbers):
@@ -55,7 +55,8 @@ def annotate(text: str, numbers: list[Number], lang: str) -> list[Quantity]:
         if re.match(r"'?s\b", after) and any(1000 < v < 2100 and v % 10 == 0 for v in n.values):
             values |= {v % 100 for v in n.values}  # the 1930s → los años 30
         values |= _range_end(text, numbers, k)
-        out.append(Quantity(replace(n, values=frozenset(values)), frozenset(converted(text, numbers, k))))
+        metric = converted(text, numbers, k) + fahrenheit_decade(text, n)
+        out.append(Quantity(replace(n, values=frozenset(values)), frozenset(metric)))
     return out
 
 
@@ -122,9 +123,13 @@ def reconcile(src: list[Quantity], tgt: list[Quantity], src_text: str, tgt_text:
     missing, left = _match(plain, list(tgt), lambda a, b: bool(a.number.values & b.number.values))
     converted_, left = _match([q for q in src if q.approx], left, agrees)
     missing += converted_
+    # The translation may be the side that converted: "300 km" checked against an
+    # English "200 miles" (a Portuguese article whose original is English).
+    missing, left = _match(missing, left, agrees)
     # "45 miles (72 kilometers)" → "72 kilómetros": the converted figure may already
     # have matched the source's own metric one, so a conversion may reuse a number.
     missing = [q for q in missing if not (q.approx and any(agrees(q, t) for t in tgt))]
+    left = [q for q in left if not (q.approx and any(agrees(q, t) for t in src))]
     missing = [q for q in missing if not q.optional]
     left = [q for q in left if not q.optional]
     # Spelled-out numbers are looked for only when something is left over (the common

@@ -1,0 +1,102 @@
+"""The span-level checks on real sentences (FLORES-200 / NTREX-128 style news text) and
+their perturbations, with the real lexicons and the real Apertium back-translation."""
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.word_helpers import fails, passes, word_findings, word_unit
+from tests.conftest import needs_apertium
+from tqcheck.checks import CHECKS, Context, plan_checks
+
+pytestmark = [needs_apertium, pytest.mark.apertium]
+
+EN = "The government announced new measures to support the economy on Monday."
+ES = "El gobierno anunció nuevas medidas para apoyar la economía el lunes."
+CA = "El govern va anunciar dilluns noves mesures per donar suport a l'economia."
+EN2 = "The company reported a large increase in profits last year."
+ES2 = "La empresa registró un gran aumento de los beneficios el año pasado."
+
+
+def test_non_word():
+    assert fails("non-word", "Three killed in strike on Iran-backed militia base.",
+                 "Tres muertos en un ataque contra una base de milicias reculadaenIrán.")
+    f = word_findings("non-word", "Three killed in strike on Iran-backed militia base.",
+                      "Tres muertos en un ataque contra una base de milicias reculadaenIrán.")[0]
+    u, _ = word_unit("Three killed in strike on Iran-backed militia base.",
+                     "Tres muertos en un ataque contra una base de milicias reculadaenIrán.", "en-es")
+    (start, end), = f.evidence["target_spans"]
+    assert u.target_text[start:end] == "reculadaenIrán"
+    assert passes("non-word", EN, ES)
+    assert passes("non-word", EN, CA, "en-ca")
+    # A name copied from the source is no non-word.
+    assert passes("non-word", "Walmart raised wages.", "Walmart subió los salarios.")
+
+
+def test_single_word_code_mixing():
+    assert fails("code-mixing", EN, "El gobierno anunció nuevas measures para apoyar la economía el lunes.")
+    assert fails("code-mixing", EN, "El govern va anunciar dilluns noves measures per donar suport a l'economia.",
+                 "en-ca")
+    assert fails("code-mixing", ES, "The government announced new medidas to support the economy on Monday.",
+                 "es-en")
+    assert passes("code-mixing", EN, ES)
+    # A loanword the target knows about as well as the source does.
+    assert passes("code-mixing", "A hip hop trio wants to fill its music with positive messages.",
+                  "Un trío de hip hop quiere llenar su música con mensajes positivos.")
+
+
+def test_opposite_words():
+    assert fails("opposite", EN2, "La empresa registró una pequeña disminución de los beneficios el año pasado.")
+    assert passes("opposite", EN2, ES2)
+    # Both ends of a range are there: no word is replaced by its opposite.
+    assert passes("opposite", "It has the same molecular structure whether it is a gas, liquid, or solid.",
+                  "Presenta la misma estructura molecular, sea en estado líquido, sólido o gaseoso.")
+    assert fails("opposite", ES2, "The company reported a large decrease in profits last year.", "es-en")
+
+
+def test_word_order():
+    scrambled = "economía nuevas el medidas apoyar lunes gobierno la para anunció el El."
+    assert fails("word-order", EN, scrambled)
+    assert passes("word-order", EN, ES)
+    assert passes("word-order", EN, CA, "en-ca")
+    assert fails("word-order", EN, "suport economia dilluns El mesures donar govern noves a anunciar va l' per.",
+                 "en-ca")
+
+
+def test_omitted_and_added_words_pass_clean_sentences():
+    for check in ("omitted-words", "added-words", "mistranslation"):
+        assert passes(check, EN, ES)
+        assert passes(check, EN2, ES2)
+        assert passes(check, EN, CA, "en-ca")
+
+
+def test_omitted_word_with_a_hole():
+    assert fails("omitted-words", "The government announced new economic measures on Monday.",
+                 "El gobierno anunció nuevas medidas el lunes.")
+
+
+def test_mistranslation_near_miss():
+    f = word_findings("mistranslation", "The wheel turned around the table.",
+                      "La roda va girar volant la taula.", "en-ca")
+    assert not f or "did you mean" in f[0].message
+
+
+def test_arabic_through_wordfreq():
+    """No Apertium data for Arabic: wordfreq and simplemma analyse it; the checks that
+    need a bilingual dictionary say so instead of running."""
+    src = "The government announced new measures to support the economy."
+    ar = "أعلنت الحكومة عن إجراءات جديدة لدعم الاقتصاد."
+    u, ctx = word_unit(src, ar, "en-ar")
+    assert ctx.lexicon_tgt == "wordfreq + simplemma" and not ctx.dictionary
+    ran, skipped = plan_checks([CHECKS[c]() for c in ("mistranslation", "opposite", "non-word")], ctx)
+    assert [c.id for c in ran] == ["non-word"]
+    assert "dictionary" in skipped["mistranslation"]
+    assert passes("non-word", src, ar, "en-ar")
+    assert fails("non-word", src, "أعلنت الحكومة عن إجراءاتجديدةلدعم الاقتصاد.", "en-ar")
+    assert fails("code-mixing", src, "أعلنت الحكومة عن measures جديدة لدعم الاقتصاد.", "en-ar")
+
+
+def test_without_lexicon_word_checks_are_skipped():
+    ctx = Context("en", "xx", 60.0, {})
+    ran, skipped = plan_checks([CHECKS[c]() for c in ("omitted-words", "non-word", "numbers")], ctx)
+    assert [c.id for c in ran] == ["numbers"]
+    assert set(skipped) == {"omitted-words", "non-word"} and "no lexicon" in skipped["non-word"]

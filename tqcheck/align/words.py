@@ -1,0 +1,252 @@
+"""Word alignment inside one aligned unit, at the lemma level.
+
+Evidence, strongest first: the bilingual dictionary (either direction), identical
+tokens (names, numbers, URLs), cognates (shared stem or close spelling once accents are
+folded), and the back-translation (a source word that comes back links to the
+translation word at the same relative place). Links are one-to-one, taken greedily by
+strength and then by closeness of relative position.
+
+`WordAlignment` is the stable result other stages read (the checks, the reports, the
+learned verdict): the words of each side with offsets into the unit's text, the links,
+the unaligned words of each side, and the share of content words linked.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from tqcheck.lexicon import Word, grammar_lemmas, wordnet
+
+# Link strengths; a back-translation match alone is the weakest.
+STRENGTH = {"identical": 4.0, "dictionary": 3.0, "cognate": 2.0, "back": 1.0, "synonym": 1.0}
+# A back-translation match links to a translation word at most this far away (relative
+# position 0..1), since Apertium keeps the order of the translation.
+BACK_WINDOW = 0.2
+_BACK_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Link:
+    src: int  # index into WordAlignment.src_words
+    tgt: int  # index into WordAlignment.tgt_words
+    how: str  # identical | dictionary | cognate | back | synonym
+
+
+@dataclass(frozen=True)
+class WordAlignment:
+    src_words: tuple[Word, ...]
+    tgt_words: tuple[Word, ...]
+    links: tuple[Link, ...]
+    unaligned_src: tuple[int, ...]  # every word of a side is linked or listed here, once
+    unaligned_tgt: tuple[int, ...]
+    # Per source word: it (or its lemma) comes back in the back-translation.
+    src_in_back: tuple[bool, ...]
+    src_lang: str = ""
+    tgt_lang: str = ""
+    dictionary: bool = False  # the source words carried dictionary translations
+
+    def content_src(self) -> list[int]:
+        g = grammar_lemmas(self.src_lang)
+        return [i for i, w in enumerate(self.src_words) if w.content and w.lemma not in g]
+
+    def content_tgt(self) -> list[int]:
+        g = grammar_lemmas(self.tgt_lang)
+        return [i for i, w in enumerate(self.tgt_words) if w.content and w.lemma not in g]
+
+    @property
+    def coverage_src(self) -> float:
+        return _coverage(self.content_src(), {lk.src for lk in self.links})
+
+    @property
+    def coverage_tgt(self) -> float:
+        return _coverage(self.content_tgt(), {lk.tgt for lk in self.links})
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form (report version 3): offsets into the unit's source / translation
+        text; links as [source word, translation word, how]."""
+        def words(ws: tuple[Word, ...]) -> list[dict[str, object]]:
+            return [{"text": w.text, "start": w.start, "end": w.end, "lemma": w.lemma, "pos": w.pos,
+                     "known": w.known, "content": w.content} for w in ws]
+        return {"source": words(self.src_words), "translation": words(self.tgt_words),
+                "links": [[lk.src, lk.tgt, lk.how] for lk in self.links],
+                "unaligned_source": list(self.unaligned_src),
+                "unaligned_translation": list(self.unaligned_tgt),
+                "coverage": {"source": round(self.coverage_src, 4),
+                             "translation": round(self.coverage_tgt, 4)}}
+
+    def counterparts_src(self, i: int) -> list[int]:
+        return [lk.tgt for lk in self.links if lk.src == i]
+
+    def counterparts_tgt(self, j: int) -> list[int]:
+        return [lk.src for lk in self.links if lk.tgt == j]
+
+
+def _coverage(content: list[int], linked: set[int]) -> float:
+    return 1.0 if not content else sum(i in linked for i in content) / len(content)
+
+
+@lru_cache(maxsize=100_000)
+def fold(s: str) -> str:
+    """Lowercase without accents: cognates and dictionary forms compare on this."""
+    nfd = unicodedata.normalize("NFD", s.lower())
+    return "".join(c for c in nfd if not unicodedata.combining(c)).replace("’", "'")
+
+
+def stem_match(a: str, b: str) -> bool:
+    """Same word up to inflection: equal, or sharing a long prefix."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    if n < 4:
+        return False
+    k = 0
+    while k < n and a[k] == b[k]:
+        k += 1
+    return k >= max(4, n - 2)
+
+
+def cognate(a: str, b: str) -> bool:
+    if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+        return False
+    if stem_match(a, b):
+        return True
+    k = 0
+    n = min(len(a), len(b))
+    while k < n and a[k] == b[k]:
+        k += 1
+    return k >= 5 or (k >= 3 and _ratio(a, b) >= 0.8)
+
+
+def _ratio(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _translations(w: Word) -> set[str]:
+    out: set[str] = set()
+    for t in w.translations:
+        f = fold(t)
+        out.add(f)
+        out.update(p for p in f.split() if len(p) > 3)  # "hacer huelga" also links "huelga"
+    return out
+
+
+def _rel(i: int, n: int) -> float:
+    return i / (n - 1) if n > 1 else 0.5
+
+
+def align_words(src: Sequence[Word], tgt: Sequence[Word], back: str = "", *,
+                src_lang: str = "", tgt_lang: str = "", dictionary: bool = False
+                ) -> WordAlignment:
+    ns, nt = len(src), len(tgt)
+    s_lem = [fold(w.lemma) for w in src]
+    s_txt = [fold(w.text) for w in src]
+    t_lem = [fold(w.lemma) for w in tgt]
+    t_txt = [fold(w.text) for w in tgt]
+    s_tr = [_translations(w) for w in src]
+    t_tr = [_translations(w) for w in tgt]
+    cands: list[tuple[float, int, int, str]] = []
+    for i in range(ns):
+        for j in range(nt):
+            how = None
+            if s_txt[i] == t_txt[j] and (src[i].name_like or len(s_txt[i]) > 2 or
+                                         not src[i].content):
+                how = "identical"
+            elif (t_lem[j] in s_tr[i] or t_txt[j] in s_tr[i] or s_lem[i] in t_tr[j]
+                  or s_txt[i] in t_tr[j]):
+                how = "dictionary"
+            elif src[i].content and tgt[j].content and (cognate(s_lem[i], t_lem[j])
+                                                        or cognate(s_txt[i], t_txt[j])):
+                how = "cognate"
+            if how:
+                cands.append((STRENGTH[how] - abs(_rel(i, ns) - _rel(j, nt)), i, j, how))
+    back_tokens = [fold(t) for t in _BACK_TOKEN.findall(back)]
+    in_back = tuple(_in_back(s_lem[i], s_txt[i], back_tokens) >= 0 for i in range(ns))
+    links = _greedy(cands)
+    linked_s = {lk.src for lk in links}
+    linked_t = {lk.tgt for lk in links}
+    # The back-translation: a source word that comes back links to a still unlinked
+    # translation word at the same relative place.
+    nb = len(back_tokens)
+    for i in range(ns):
+        if i in linked_s or not src[i].content or not in_back[i]:
+            continue
+        pos = _rel(_in_back(s_lem[i], s_txt[i], back_tokens), nb)
+        best = min(((abs(_rel(j, nt) - pos), j) for j in range(nt)
+                    if j not in linked_t and tgt[j].content), default=None)
+        if best is not None and best[0] <= BACK_WINDOW:
+            links.append(Link(i, best[1], "back"))
+            linked_s.add(i)
+            linked_t.add(best[1])
+    _synonym_links(src, tgt, links, linked_s, linked_t, src_lang, tgt_lang)
+    links.sort(key=lambda lk: (lk.src, lk.tgt))
+    return WordAlignment(tuple(src), tuple(tgt), tuple(links),
+                         tuple(i for i in range(ns) if i not in linked_s),
+                         tuple(j for j in range(nt) if j not in linked_t),
+                         in_back, src_lang, tgt_lang, dictionary)
+
+
+def _english(w: Word, lang: str) -> set[str]:
+    return {w.lemma} if lang == "en" else set(w.translations)
+
+
+def _synonym_links(src: Sequence[Word], tgt: Sequence[Word], links: list[Link], linked_s: set[int],
+                   linked_t: set[int], src_lang: str, tgt_lang: str) -> None:
+    """Translators' synonyms, through WordNet synsets of the English side (or of the
+    English dictionary translations), for the content words still unlinked."""
+    if "en" not in (src_lang, tgt_lang):
+        return
+    free_t = [j for j in range(len(tgt)) if j not in linked_t and tgt[j].content]
+    free_s = [i for i in range(len(src)) if i not in linked_s and src[i].content]
+    if not free_t or not free_s or not wordnet.available():
+        return
+    ns, nt = len(src), len(tgt)
+    for i in free_s:
+        es = _english(src[i], src_lang)
+        best = min(((abs(_rel(i, ns) - _rel(j, nt)), j) for j in free_t if j not in linked_t
+                    and wordnet.synonyms(es, _english(tgt[j], tgt_lang))), default=None)
+        if best is not None:
+            links.append(Link(i, best[1], "synonym"))
+            linked_s.add(i)
+            linked_t.add(best[1])
+
+
+def _in_back(lemma: str, text: str, back: list[str]) -> int:
+    for k, b in enumerate(back):
+        if b == text or b == lemma or stem_match(b, text) or stem_match(b, lemma):
+            return k
+    return -1
+
+
+def _greedy(cands: list[tuple[float, int, int, str]]) -> list[Link]:
+    cands.sort(key=lambda c: -c[0])
+    used_s: set[int] = set()
+    used_t: set[int] = set()
+    out = []
+    for _, i, j, how in cands:
+        if i in used_s or j in used_t:
+            continue
+        used_s.add(i)
+        used_t.add(j)
+        out.append(Link(i, j, how))
+    return out
+
+
+def unit_words(passages: Sequence, words_by_passage: Sequence[tuple[Word, ...]]) -> list[Word]:
+    """The words of a unit's passages, with offsets into the unit's text ("\\n"-joined)."""
+    out: list[Word] = []
+    base = 0
+    for p in passages:
+        ws = words_by_passage[p.index] if p.index < len(words_by_passage) else ()
+        out.extend(_shift(w, base) for w in ws)
+        base += len(p.text) + 1
+    return out
+
+
+def _shift(w: Word, by: int) -> Word:
+    if not by:
+        return w
+    return replace(w, start=w.start + by, end=w.end + by)

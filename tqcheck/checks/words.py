@@ -1,0 +1,212 @@
+"""Span-level checks on the word alignment: a content word dropped, added, rendered by
+an unrelated word, or by its opposite. Each names the words on both sides, the
+dictionary's expected translations and the back-translation."""
+from __future__ import annotations
+
+from tqcheck.align.words import WordAlignment, fold, stem_match
+from tqcheck.checks.base import Context, register
+from tqcheck.checks.wordspan import MEANING_POS, WordCheck, gap, hole, reliable, span_evidence, words_of
+from tqcheck.lexicon import Word, antonyms, grammar_lemmas
+from tqcheck.model import AlignedUnit, Finding, Severity
+
+# A translation this close in spelling to an expected one is a misspelling of it.
+NEAR_MISS = 0.8
+# Relative distance within which an unaligned translation word stands in a source word's place.
+STAND_IN = 0.15
+
+
+def _meaning(w: Word, lang: str) -> bool:
+    return (len(w.text) > 2 and (w.pos in MEANING_POS or (not w.pos and w.content))
+            and w.lemma not in grammar_lemmas(lang))
+
+
+@register
+class OmittedWords(WordCheck):
+    id = "omitted-words"
+    title = "A source content word with nothing in its place"
+    severity = Severity.ERROR
+    description = ("A source noun, verb, adjective or name that no translation word renders (by "
+                   "dictionary, identity, cognate or back-translation), with nothing unaligned in "
+                   "its place; an error when the dictionary and the back-translation agree.")
+
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        wa = words_of(unit)
+        if wa is None or not reliable(wa, ctx, "src"):
+            return []
+        out = []
+        for i in wa.unaligned_src:
+            w = wa.src_words[i]
+            if not _meaning(w, ctx.src_lang) or wa.src_in_back[i] or w.pos == "num" or not w.known:
+                continue
+            if not hole(wa, i, "src", ctx, 1):
+                continue
+            out.append(self.graded(
+                f"“{w.text}” (source line {unit.source[0].line}) has no counterpart in the "
+                "translation nor in its back-translation", bool(w.translations),
+                **span_evidence(unit, wa, src=[i])))
+        return out
+
+
+@register
+class AddedWords(WordCheck):
+    id = "added-words"
+    title = "A translation content word with no source"
+    severity = Severity.WARNING
+    description = ("A translation noun, verb or adjective that renders no source word, with no "
+                   "unaligned source word in its place; an error when its dictionary translation "
+                   "comes back in the back-translation but is not in the source.")
+
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        wa = words_of(unit)
+        if wa is None or not reliable(wa, ctx, "tgt"):
+            return []
+        back = {fold(t) for t in unit.back_translation.split()}
+        src = {fold(w.lemma) for w in wa.src_words} | {fold(w.text) for w in wa.src_words}
+        out = []
+        for j in wa.unaligned_tgt:
+            w = wa.tgt_words[j]
+            if not _meaning(w, ctx.tgt_lang) or w.pos in ("num", "np") or w.name_like:
+                continue
+            if not hole(wa, j, "tgt", ctx, 0):
+                continue
+            rendered = {fold(t) for t in w.translations}
+            confirmed = bool(rendered & back) and not rendered & src
+            out.append(self.graded(
+                f"“{w.text}” (translation line {unit.target[0].line}) renders no source word",
+                confirmed, **span_evidence(unit, wa, tgt=[j])))
+        return out
+
+
+def near_miss(word: Word, expected: tuple[str, ...]) -> str | None:
+    """The expected translation `word` looks like a misspelling of, if any."""
+    from difflib import SequenceMatcher
+    got = fold(word.text)
+    for e in expected:
+        fe = fold(e)
+        if fe in got or got in fe or len(fe) < 4 or abs(len(fe) - len(got)) > 1:
+            continue  # "coautor" for "autor" is a different word, not a misspelling
+        if SequenceMatcher(None, got, fe).ratio() >= NEAR_MISS:
+            return e
+    return None
+
+
+def _english(w: Word, lang: str) -> set[str]:
+    return {w.lemma} if lang == "en" else set(w.translations)
+
+
+def opposite_pair(wa: WordAlignment, i: int, j: int, ctx: Context) -> tuple[str, str] | None:
+    """(a, b) when source word i means a and translation word j means its antonym b, in
+    English (directly or through the dictionary)."""
+    sw, tw = wa.src_words[i], wa.tgt_words[j]
+    if tw.lemma in sw.opposites and tw.lemma not in sw.translations:
+        return sw.lemma, tw.lemma
+    s = _english(sw, ctx.src_lang)
+    t = _english(tw, ctx.tgt_lang)
+    if not s or not t or s & t or not antonyms.available():
+        return None
+    for a in s:
+        for b in t:
+            if antonyms.opposite(a, b):
+                return a, b
+    return None
+
+
+def _stand_in(wa: WordAlignment, i: int) -> int | None:
+    """The unaligned translation content word at source word i's place, if one is."""
+    g = gap(wa, i, "src")
+    if g is None or g[1] > STAND_IN:
+        return None
+    rel = i / max(1, len(wa.src_words) - 1)
+    content = set(wa.content_tgt())
+    n = max(1, len(wa.tgt_words) - 1)
+    return min((j for j in wa.unaligned_tgt if j in content),
+               key=lambda j: abs(j / n - rel), default=None)
+
+
+@register
+class Mistranslation(WordCheck):
+    id = "mistranslation"
+    title = "A source word rendered by a word that is not one of its translations"
+    severity = Severity.ERROR
+    description = ("A source content word none of whose dictionary translations appears, that does "
+                   "not come back in the back-translation, with one unaligned translation word in "
+                   "its place; an error for an opposite (WordNet antonyms) or a near-miss spelling "
+                   "of an expected translation, else a warning.")
+    needs_dictionary = True
+
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        wa = words_of(unit)
+        if wa is None:
+            return []
+        out = []
+        for i in wa.unaligned_src:
+            w = wa.src_words[i]
+            if not _meaning(w, ctx.src_lang) or w.pos in ("np", "num") or not w.translations:
+                continue
+            if wa.src_in_back[i]:
+                continue
+            j = _stand_in(wa, i)
+            if j is None:
+                continue
+            t = wa.tgt_words[j]
+            if not _meaning(t, ctx.tgt_lang) or t.name_like:
+                continue
+            miss = near_miss(t, w.translations)
+            if not miss:
+                # A word none of whose translations appears is as often a translator's
+                # synonym as an error: only a misspelling of one is evidence enough.
+                continue
+            ev = span_evidence(unit, wa, src=[i], tgt=[j])
+            ev["did_you_mean"] = miss
+            out.append(self.finding(f"“{w.text}” is rendered as “{t.text}”: did you mean {miss}?", **ev))
+        return out
+
+
+@register
+class Opposite(WordCheck):
+    id = "opposite"
+    title = "A word rendered by its opposite"
+    severity = Severity.ERROR
+    description = ("A source word and the translation word in its place are antonyms in WordNet "
+                   "(English directly, other languages through their dictionary translations); "
+                   "an error when the back-translation brings the opposite back, else a warning.")
+    needs_dictionary = True
+
+    def unavailable(self, ctx: Context) -> str | None:
+        if "en" not in (ctx.src_lang, ctx.tgt_lang):
+            return "antonyms come from the English WordNet: needs English on one side"
+        if not antonyms.available():
+            return "no WordNet: apt-get install wordnet-base"
+        return super().unavailable(ctx)
+
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        wa = words_of(unit)
+        if wa is None or not antonyms.available():
+            return []
+        # A word the dictionary already links renders its own meaning ("the beginning of
+        # the end" has both); adverbs such as ever/never swap in negative contexts.
+        sure = [lk for lk in wa.links if lk.how in ("dictionary", "identical")]
+        sure_s, sure_t = {lk.src for lk in sure}, {lk.tgt for lk in sure}
+        ns, nt = max(1, len(wa.src_words) - 1), max(1, len(wa.tgt_words) - 1)
+        back = {fold(t) for t in unit.back_translation.split()}
+        out = []
+        for i in wa.content_src():
+            if i in sure_s or wa.src_words[i].pos == "adv":
+                continue
+            for j in wa.content_tgt():
+                if j in sure_t or abs(i / ns - j / nt) > STAND_IN:
+                    continue
+                opp = opposite_pair(wa, i, j, ctx)
+                if opp is None:
+                    continue
+                ev = span_evidence(unit, wa, src=[i], tgt=[j])
+                ev["opposite"] = list(opp)
+                s, t = wa.src_words[i], wa.tgt_words[j]
+                # The back-translation (English here) brings an antonym of the source back.
+                confirmed = ctx.src_lang == "en" and any(
+                    stem_match(b, fold(a)) for a in antonyms.table().get(s.lemma, ()) for b in back)
+                out.append(self.graded(f"“{s.text}” is rendered by its opposite “{t.text}” "
+                                       f"({opp[0]} ↔ {opp[1]})", confirmed, **ev))
+                break
+        return out
+
