@@ -17,6 +17,9 @@ SAMPLE_UNITS = 6
 # The engine's own output scores ~100 against itself; a human or another engine's
 # translation of news scores 30-60 against it (NTREX en→es, Apertium: 38 on average).
 SAME_CHRF = 85.0
+# Only a round trip that scores this high can be a mirror worth the extra engine call:
+# human translations of news round-trip through Apertium at article chrF 45-60.
+SUSPECT_ARTICLE_CHRF = 62.0
 
 
 def sample(units: Sequence[AlignedUnit]) -> list[AlignedUnit]:

@@ -95,6 +95,9 @@ def check(items: list[Item], back: Engine, verdict: Status | None = None) -> Non
     info = back.info(tgt_lang, src_lang)
     cal = calibrate.find(src_lang, tgt_lang, info.name, info.model, [])
     thresholds = {**calibrate.DEFAULTS, **(cal.thresholds if cal else {})}
+    if verdict is not None and verdict.model is not None:
+        # Sentence units: the model's own threshold, set at 1 false flag per 100 dev sentences.
+        thresholds["verdict_flag"] = verdict.model.thresholds["flag"]
     by_doc: dict[tuple[str, str], list[int]] = {}
     for k, u in enumerate(items):
         by_doc.setdefault((u.doc, u.clean), []).append(k)
