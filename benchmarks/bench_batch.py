@@ -38,7 +38,7 @@ def local_cluster(enabled: bool) -> Iterator[str | None]:
         yield None
         return
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster:
+                      dashboard_address=":0") as cluster:
         yield cluster.scheduler_address
 
 

@@ -54,11 +54,27 @@ def eval_sample(root: Path) -> None:
     (base / "NTREX-128" / "newstest2019-ref.por.txt").write_text("\n".join(por) + "\n", encoding="utf-8")
 
 
+SENTENCE_DOCS = {"flores200-dev": 12, "ntrex128": 2}  # test-split documents per corpus
+
+
+def sentence_sample(folder: Path) -> None:
+    """The CI copy of the sentence-level suite's test split (benchmarks/suite/split.py):
+    the first test documents of FLORES-200 dev and NTREX-128, in Spanish and Catalan."""
+    from suite import split
+
+    for lang in ("es", "ca"):
+        pairs = [p for p in split.load(lang) if p.split == "test"]
+        keep = set()
+        for name, n in SENTENCE_DOCS.items():
+            keep |= set(sorted({p.doc_key for p in pairs if p.corpus == name})[:n])
+        split.write_sample([p for p in pairs if p.doc_key in keep], folder / f"en-{lang}.tsv")
+
+
 def main() -> None:
     root = corpus.shared_root()
     ntrex_es = corpus.ntrex_articles("spa")
     ntrex_ca = corpus.ntrex_articles("cat")
-    for folder in ("ntrex", "flores", "sample", "eval"):
+    for folder in ("ntrex", "flores", "sample", "eval", "tico"):
         shutil.rmtree(HERE / folder, ignore_errors=True)
     for a in pick(ntrex_es, 12, 8, 25):
         corpus.write_pair(a, HERE / "ntrex" / "en-es")
@@ -68,12 +84,18 @@ def main() -> None:
     for code, lang in (("por", "pt"), ("fra", "fr")):
         for a in pick(corpus.ntrex_articles(code), 4, 8, 25):
             corpus.write_pair(a, HERE / "ntrex" / f"en-{lang}")
+    # Arabic, which no engine here translates: the --engine none end-to-end tests.
+    for a in pick(corpus.ntrex_articles("arb"), 4, 8, 25):
+        corpus.write_pair(a, HERE / "ntrex" / "en-ar")
+    for a in pick(corpus.tico_articles("ar"), 2, 8, 40):
+        corpus.write_pair(a, HERE / "tico" / "en-ar")
     for tgt, lang in (("spa", "es"), ("ara", "ar")):
         for a in pick(corpus.flores_articles(tgt), 4, 4, 12):
             corpus.write_pair(a, HERE / "flores" / f"en-{lang}", fmt="txt")
     sample = next(a for a in ntrex_es if a.doc_id == SAMPLE_DOC)
     corpus.write_pair(sample, HERE / "sample", name="article")
     eval_sample(HERE / "eval")
+    sentence_sample(HERE / "eval" / "sentences")
     what_ntrex = ("NTREX-128 (news test 2019 English originals, professionally translated), "
                   "CC-BY-SA-4.0. Articles are NTREX documents; paragraphs group 2–4 sentences.")
     attribution(HERE / "ntrex", root / "ntrex128", ["LICENSE.md"], what_ntrex)
@@ -81,6 +103,13 @@ def main() -> None:
     attribution(HERE / "eval", root / "ntrex128", ["LICENSE.md"],
                 "NTREX-128 sentences (English, Spanish, Portuguese) of the 20 documents the CI "
                 "evaluation uses (benchmarks/evaluate.py --root corpora/eval), CC-BY-SA-4.0.")
+    attribution(HERE / "eval" / "sentences", root / "flores200-dev", ["LICENSE-CC-BY-SA"],
+                "FLORES-200 dev and NTREX-128 sentences (both CC-BY-SA-4.0; NTREX provenance in ../SOURCE.md) "
+                "of the first test-split documents, for the CI run of benchmarks/evaluate_sentences.py. "
+                "Columns: corpus, document, sentence index, English, translation.")
+    attribution(HERE / "tico", root / "tico19", ["LICENSE-CC0.md"],
+                "TICO-19 test (COVID-19 domain, English originals professionally translated), CC0. "
+                "Articles group the sentences that share a source URL.")
     attribution(HERE / "flores", root / "flores200-dev", ["LICENSE-CC-BY-SA"],
                 "FLORES-200 dev (Wikinews/Wikivoyage/Wikibooks sentences, professionally translated), "
                 "CC-BY-SA-4.0. Articles group the sentences that share a source URL.")

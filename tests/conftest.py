@@ -1,6 +1,7 @@
 """Shared fixtures: isolated caches and the sample corpus."""
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -32,6 +33,27 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
 
 
 needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium not installed")
+ARGOS_MISSING = "needs the argos extra: pip install 'tqcheck[argos]'"
+
+
+def _importable(module: str) -> bool:
+    try:
+        importlib.import_module(module)  # the top package only: cheap, reads no settings
+    except ImportError:
+        return False
+    return True
+
+
+needs_argos = pytest.mark.skipif(not _importable("argostranslate"), reason=ARGOS_MISSING)
+
+
+def hide_argos(folder: Path) -> dict[str, str]:
+    """An environment in which `import argostranslate` fails, as without the argos extra."""
+    fake = folder / "no-argos" / "argostranslate"
+    fake.mkdir(parents=True, exist_ok=True)
+    (fake / "__init__.py").write_text(
+        'raise ModuleNotFoundError("No module named \'argostranslate\'", name="argostranslate")\n')
+    return {"PYTHONPATH": os.pathsep.join([str(fake.parent), os.environ.get("PYTHONPATH", str(ROOT))])}
 
 
 @contextmanager
@@ -79,19 +101,72 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
                           text=True, cwd=cwd, env=full_env, timeout=timeout)
 
 
+TINY_PAIRS = (("en", "es"), ("es", "en"))
+# The background build of the tiny Argos packages, started once the tests are collected.
+_tiny: dict[str, object] = {}
+
+
+def _tiny_dir() -> Path:
+    keep = os.environ.get("TQCHECK_TINYARGOS_DIR")
+    if keep:
+        return Path(keep)
+    if "dir" not in _tiny:
+        _tiny["dir"] = Path(tempfile.mkdtemp(prefix="tqcheck-tests-tinyargos-"))
+    return _tiny["dir"]  # type: ignore[return-value]
+
+
+def _tiny_path(work: Path, src: str, tgt: str) -> Path:
+    return work / f"translate-{src}_{tgt}-1_0.argosmodel"
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Training the tiny Argos models takes ~90 s of one core; the tests that need them
+    come late in the run, so they are built in a process of their own while the others
+    run (on 2 cores the suite mostly keeps one busy)."""
+    if not any("tiny_argos" in getattr(item, "fixturenames", ()) for item in session.items):
+        return
+    work = _tiny_dir()
+    if all(_tiny_path(work, s, t).is_file() for s, t in TINY_PAIRS):
+        return
+    work.mkdir(parents=True, exist_ok=True)
+    log = open(work / "build.log", "w", encoding="utf-8")  # noqa: SIM115 (closed when it ends)
+    _tiny["log"] = log
+    _tiny["proc"] = subprocess.Popen(
+        [sys.executable, "-m", "tests.tinyargos.build", str(work), "--no-eval",
+         "--pairs", ",".join(f"{s}-{t}" for s, t in TINY_PAIRS)],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)})
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    proc = _tiny.get("proc")
+    if isinstance(proc, subprocess.Popen) and proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    if "dir" in _tiny:
+        shutil.rmtree(_tiny["dir"], ignore_errors=True)  # type: ignore[arg-type]
+
+
 @pytest.fixture(scope="session")
-def tiny_argos(tmp_path_factory) -> dict[str, Path]:
-    """Tiny real Argos packages en→es and es→en, built from nothing by tests/tinyargos.
+def tiny_argos() -> dict[str, Path]:
+    """Tiny real Argos packages en→es and es→en, built from nothing by tests/tinyargos
+    (in the background since collection; see pytest_collection_finish).
 
     Set TQCHECK_TINYARGOS_DIR to keep the built .argosmodel files between local runs.
     """
+    for module in ("argostranslate", "ctranslate2", "torch", "transformers", "sentencepiece", "onnx"):
+        pytest.importorskip(module, reason=ARGOS_MISSING + " and the dev extra")
     from tests.tinyargos.build import build_package
 
-    keep = os.environ.get("TQCHECK_TINYARGOS_DIR")
-    work = Path(keep) if keep else tmp_path_factory.mktemp("tinyargos")
+    work = _tiny_dir()
+    proc = _tiny.get("proc")
+    if isinstance(proc, subprocess.Popen):
+        proc.wait()
+        _tiny["log"].close()  # type: ignore[union-attr]
     out = {}
-    for src, tgt in (("en", "es"), ("es", "en")):
-        built = work / f"translate-{src}_{tgt}-1_0.argosmodel"
+    for src, tgt in TINY_PAIRS:
+        built = _tiny_path(work, src, tgt)
+        # Built here when the background build failed, so its error shows in this test.
         out[f"{src}_{tgt}"] = built if built.is_file() else build_package(work, src, tgt)
     return out
 
@@ -111,6 +186,7 @@ def argos_packages(tiny_argos, tmp_path_factory) -> Path:
 @pytest.fixture
 def use_argos_packages(argos_packages, monkeypatch) -> Path:
     """In-process: make argostranslate (already imported or not) look only there."""
+    pytest.importorskip("argostranslate", reason=ARGOS_MISSING)
     import argostranslate.settings
 
     monkeypatch.setattr(argostranslate.settings, "package_dirs", [argos_packages])

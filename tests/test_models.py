@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import ROOT, hide_argos, needs_argos, run_cli
 from tqcheck.errors import InputError
 from tqcheck.translate.argos_models import covered_pairs, validate_archive, ModelPackage
 
@@ -62,6 +62,7 @@ def test_covered_pairs_include_pivots():
     assert ("ca", "en", "direct") in got
 
 
+@needs_argos
 def test_offline_install_from_index_fails_fast_with_a_clear_message(tmp_path):
     env = {"ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/", "XDG_DATA_HOME": str(tmp_path / "d"),
            "XDG_CONFIG_HOME": str(tmp_path / "c"), "XDG_CACHE_HOME": str(tmp_path / "k"),
@@ -76,3 +77,28 @@ def test_offline_install_from_index_fails_fast_with_a_clear_message(tmp_path):
 def test_install_without_arguments_is_usage_error():
     r = run_cli("models", "install")
     assert r.returncode == 2 and "--from-file" in r.stderr
+
+
+@pytest.mark.parametrize("args", [("models", "list"), ("models", "path"), ("models", "install", "en", "es"),
+                                  ("check", "a.en.txt", "b.es.txt", "--engine", "argos")])
+def test_without_the_argos_extra_it_says_how_to_install_it(tmp_path, args):
+    (tmp_path / "a.en.txt").write_text("The cat eats the fish in the kitchen.\n")
+    (tmp_path / "b.es.txt").write_text("El gato come el pescado en la cocina.\n")
+    r = run_cli(*args, env=hide_argos(tmp_path), cwd=tmp_path)
+    assert r.returncode == 3, r.stderr
+    assert "pip install 'tqcheck[argos]'" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_argos_tests_skip_cleanly_without_argostranslate(tmp_path):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs",
+                        "tests/translate/test_argos_engine.py", "tests/test_end_to_end_argos.py",
+                        "tests/translate/test_apertium_engine.py::test_auto_falls_back_to_apertium_without_argos_models"],
+                       cwd=ROOT, capture_output=True, text=True, env={**__import__("os").environ, **hide_argos(tmp_path)},
+                       timeout=300)
+    assert r.returncode == 0, r.stdout[-2000:]
+    assert " passed" not in r.stdout.splitlines()[-1] and "skipped" in r.stdout.splitlines()[-1]
+    assert "tqcheck[argos]" in r.stdout

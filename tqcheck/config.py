@@ -1,7 +1,8 @@
 """Settings: CLI > config file (tqcheck.toml or [tool.tqcheck]) > environment > default.
 
-Every effective value remembers where it came from, so an error about a bad value can
-name the file, variable or option it came from.
+Which keys exist, their types, ranges, choices and environment variables all come from
+the table in settings.py. Every effective value remembers where it came from, so an
+error about a bad value can name the file, variable or option it came from.
 """
 from __future__ import annotations
 
@@ -13,30 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.errors import ConfigError
-
-DEFAULTS: dict[str, Any] = {
-    "engine": "auto",
-    "fail_on": "error",
-    "min_chrf": None,
-    "max_flagged_ratio": None,
-    "min_passage_chrf": None,
-    "disable": [],
-    "severity": {},
-    "suppress": [],
-    "calibration": None,
-    "engine_url": None,  # a LibreTranslate server, for engine = "libretranslate"
-    "api_key": None,
-    "require_engine": False,  # auto with no engine for the pair: exit 3, not engine none
-    "glossary": None,  # key terms, TSV/CSV/TBX
-    "words": None,  # words the spelling check accepts
-    "via": None,  # a pivot language the back-translation route must go through
-    "engine_order": [],  # the engines `auto` may use, preferred first
-}
-# Values that make sense from the environment (strings only).
-_ENV = {"engine": "TQCHECK_ENGINE", "fail_on": "TQCHECK_FAIL_ON", "min_chrf": "TQCHECK_MIN_CHRF",
-        "engine_url": "TQCHECK_ENGINE_URL", "api_key": "TQCHECK_API_KEY"}
-_STRINGS = {"engine_url", "api_key", "via"}
-_FLOATS = {"min_chrf", "max_flagged_ratio", "min_passage_chrf"}
+from tqcheck.settings import COMMANDS, CORE, Setting
+from tqcheck.translate.registry import engine_settings
 
 
 @dataclass(frozen=True)
@@ -47,6 +26,33 @@ class Settings:
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
+
+
+def all_settings() -> tuple[Setting, ...]:
+    """The core table and the settings each registered engine declares."""
+    # Each engine's own settings right after --engine, where --help shows them.
+    at = next(i for i, s in enumerate(CORE) if s.name == "engine") + 1
+    return CORE[:at] + engine_settings() + CORE[at:]
+
+
+def for_command(command: str) -> list[Setting]:
+    """The settings `command` takes, in table order. An owner may be narrowed to one
+    setting ("run:config") or widened to every engine ("engine:*")."""
+    wanted = COMMANDS[command]
+    out = []
+    for s in all_settings():
+        for w in wanted:
+            group, _, only = w.partition(":")
+            if w == "engine:*":
+                hit = s.owner.startswith("engine:")
+            elif only:
+                hit = s.owner == group and s.name == only
+            else:
+                hit = s.owner == group or (group == "engine" and s.owner.startswith("engine:"))
+            if hit:
+                out.append(s)
+                break
+    return out
 
 
 def find_config(start: Path | None = None) -> tuple[Path | None, dict[str, Any]]:
@@ -73,6 +79,8 @@ def _load(path: Path) -> dict[str, Any]:
 
 def resolve(cli: Mapping[str, Any], config_path: Path | None = None,
             env: Mapping[str, str] | None = None) -> Settings:
+    """Every setting of the table: from `cli` (None, False and [] mean "not given"),
+    the config file, the environment, or its default."""
     env = os.environ if env is None else env
     if config_path is not None:
         path: Path | None = config_path
@@ -81,33 +89,55 @@ def resolve(cli: Mapping[str, Any], config_path: Path | None = None,
             table = table.get("tool", {}).get("tqcheck", {})
     else:
         path, table = find_config()
-    unknown = set(table) - set(DEFAULTS)
+    settings = all_settings()
+    keys = sorted(s.name for s in settings if s.config)
+    unknown = set(table) - set(keys)
     if unknown:
-        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}; "
-                          f"known: {', '.join(sorted(DEFAULTS))}")
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}; known: {', '.join(keys)}")
     values: dict[str, Any] = {}
     origins: dict[str, str] = {}
-    for key, default in DEFAULTS.items():
-        if cli.get(key) not in (None, [], {}):
-            values[key], origins[key] = cli[key], "command line"
-        elif key in table:
-            values[key], origins[key] = table[key], str(path)
-        elif key in _ENV and env.get(_ENV[key]):
-            values[key], origins[key] = env[_ENV[key]], f"${_ENV[key]}"
+    for s in settings:
+        if cli.get(s.name) not in (None, False, [], {}):
+            value, origin = cli[s.name], "command line"
+        elif s.config and s.name in table:
+            value, origin = table[s.name], str(path)
+        elif s.env and env.get(s.env):
+            value, origin = env[s.env], f"${s.env}"
         else:
-            values[key], origins[key] = default, "default"
-        if key in _FLOATS and values[key] is not None:
-            values[key] = _float(key, values[key], origins[key])
-        if key in _STRINGS and values[key] is not None and not isinstance(values[key], str):
-            raise ConfigError(f"{key} (from {origins[key]}) must be a string")
-        if key == "engine_order" and not (isinstance(values[key], list)
-                                          and all(isinstance(v, str) for v in values[key])):
-            raise ConfigError(f"engine_order (from {origins[key]}) must be a list of engine names")
+            value, origin = s.default, "default"
+        values[s.name] = value if origin == "default" else _typed(s, value, origin)
+        if s.kind is Path and origin == str(path) and path and not values[s.name].is_absolute():
+            values[s.name] = path.parent / values[s.name]  # a file named in the config: beside it
+        origins[s.name] = origin
     return Settings(values, origins, path)
 
 
-def _float(key: str, value: Any, origin: str) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{key} = {value!r} (from {origin}) is not a number") from exc
+def _typed(s: Setting, value: Any, origin: str) -> Any:
+    """The value as the setting's type, within its range and choices, or a ConfigError
+    that names the setting and where the bad value came from."""
+    said = f"{s.name} = {value!r} (from {origin})"
+    if s.kind in (float, int):
+        try:
+            value = s.kind(value)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"{said} is not a{'n integer' if s.kind is int else ' number'}") from exc
+        if (s.min is not None and value < s.min) or (s.max is not None and value > s.max):
+            bounds = f"{s.min:g} to {s.max:g}" if s.max is not None else f"at least {s.min:g}"
+            raise ConfigError(f"{said} is out of range: {bounds}")
+    elif s.kind is list:
+        value = [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not all(isinstance(v, (str, dict, Path)) for v in value):
+            raise ConfigError(f"{said} must be a list")
+    elif s.kind is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{said} must be a table")
+    elif s.kind is Path:
+        if not isinstance(value, (str, Path)):
+            raise ConfigError(f"{said} must be a path")
+        value = Path(value)
+    elif s.kind is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{s.name} (from {origin}) must be a string")
+    if s.choices and value not in s.choices:
+        raise ConfigError(f"{said}; use {', '.join(s.choices[:-1])} or {s.choices[-1]}")
+    return value

@@ -68,6 +68,8 @@ class AlignedUnit:
     # The word alignment (tqcheck.align.words.WordAlignment), when both sides have a
     # lexicon; None otherwise.
     words: object | None = field(default=None, compare=False)
+    # The verdict's probability that the unit is wrong (0..1); None: no verdict for the pair.
+    risk: float | None = None
 
     @property
     def source_text(self) -> str:

@@ -31,6 +31,7 @@ from tqcheck.model import AlignedUnit, Document
 from tqcheck.read import format_for, side_names
 from tqcheck.result import Report, Side
 from tqcheck.score.stats import ChrfStore
+from tqcheck.settings import EngineSettings
 from tqcheck.translate.base import Engine, EngineInfo
 from tqcheck.cache.reports import ReportCache, report_key
 from tqcheck.cache.translations import default_path
@@ -49,6 +50,8 @@ __all__ = ["ENGINE_CHUNK", "PRE_ENGINE_STAGES", "CheckOptions", "Prepared", "Pro
 # Up to this many passages, every passage's n-grams are made while the engine runs and
 # kept for the aligner; longer files make them as the aligner's band reaches them.
 PREFILL_PASSAGES = 5000
+# Passages (or units) read or checked between progress reports.
+READ_PROGRESS_EVERY = 500
 
 
 @dataclass(frozen=True)
@@ -65,19 +68,20 @@ class CheckOptions:
     disable: tuple[str, ...] = ()
     severities: Mapping[str, str] = field(default_factory=dict)
     calibrations: tuple[str, ...] = ()  # calibration files tried before the shipped ones
-    engine_url: str | None = None  # the server, for engines that are one (libretranslate)
     require_engine: bool = False  # auto without an engine for the pair: error, not `none`
     glossary: str | None = None  # key terms file (TSV, CSV, TBX)
     words: str | None = None  # the user's word list for the spelling check
     via: str | None = None  # a pivot language the route must go through
     engine_order: tuple[str, ...] = ()  # the engines auto may use, preferred first
-    # Kept out of repr, so it never reaches a log nor the report cache key.
-    api_key: str | None = field(default=None, repr=False)
+    verdict: bool = True  # the learned verdict per unit, where one is trained for the pair
+    verdicts: tuple[str, ...] = ()  # verdict files tried before the shipped ones
+    # Settings engines declare (a server's URL, its key); secrets stay out of the repr,
+    # so they never reach a log nor the report cache key.
+    engine_settings: EngineSettings = EngineSettings()
 
     def engine_options(self) -> dict[str, Any]:
         """Settings for get_engine: the route's, and those only some engines take."""
-        return {"url": self.engine_url, "api_key": self.api_key, "via": self.via,
-                "order": self.engine_order or None}
+        return {**dict(self.engine_settings), "via": self.via, "order": self.engine_order or None}
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ class Prepared:
     # What each PRE_ENGINE_STAGES entry returned, by its name.
     pre: dict[str, Any] = field(default_factory=dict, compare=False)
     # Filled while the engine runs, read by the aligner and the scorer.
-    grams: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    grams: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     chrf: ChrfStore = field(default_factory=ChrfStore, compare=False, repr=False)
 
 
@@ -117,20 +121,22 @@ def read_and_segment(src_path: str | Path, tgt_path: str | Path | None, opts: Ch
                     tuple(p.sentences for p in tgt_doc.passages))
 
 
-def source_side(prep: Prepared) -> Prepared:
+def source_side(prep: Prepared, progress: Progress = _no_progress) -> Prepared:
     """Everything before the back-translation that the engine does not wait for."""
     from tqcheck.align.aligner import ngram_set
 
     candidates = tuple(sorted({prep.src_lang, prep.tgt_lang, "en"}))
-    out = replace(prep, source=_detect(_segment(prep.source), candidates),
-                  translation=_detect(prep.translation, candidates))
+    n_src = len(prep.source.passages)
+    total = n_src + len(prep.translation.passages)
+    progress("read", 0, total)
+    source = _detect(_segment(prep.source), candidates, lambda k: progress("read", k, total))
+    translation = _detect(prep.translation, candidates, lambda k: progress("read", n_src + k, total))
+    progress("read", total, total)
+    out = replace(prep, source=source, translation=translation)
     out.pre.update({name: stage(out) for name, stage in PRE_ENGINE_STAGES.items()})
     if len(out.source.passages) + len(out.translation.passages) <= PREFILL_PASSAGES:
         for p in out.source.passages:
             out.grams[p.text] = ngram_set(p.text)
-            out.chrf.grams(p.text)  # the reference of its unit's score
-        for p in out.translation.passages:
-            out.chrf.grams(p.text)  # compared with its source by the copy check
     return out
 
 
@@ -146,11 +152,16 @@ def _segment(doc: Document) -> Document:
                                        for p in doc.passages))
 
 
-def _detect(doc: Document, candidates: tuple[str, ...]) -> Document:
+def _detect(doc: Document, candidates: tuple[str, ...], tick: Callable[[int], None]) -> Document:
+    """Each passage's language; `tick(done)` every READ_PROGRESS_EVERY passages."""
     from tqcheck import detect
 
-    return replace(doc, passages=tuple(replace(p, lang=detect.detect(p.text, candidates))
-                                       for p in doc.passages))
+    passages = []
+    for k, p in enumerate(doc.passages):
+        passages.append(replace(p, lang=detect.detect(p.text, candidates)))
+        if k % READ_PROGRESS_EVERY == 0:
+            tick(k)
+    return replace(doc, passages=tuple(passages))
 
 
 def _collect(preps: Sequence[Prepared], chunks: Iterable[Sequence[str]]) -> list[str]:
@@ -169,7 +180,6 @@ def _collect(preps: Sequence[Prepared], chunks: Iterable[Sequence[str]]) -> list
             prep, size = passages[done]
             text = " ".join(back[end:end + size])
             prep.grams[text] = ngram_set(text)
-            prep.chrf.grams(text)
             end, done = end + size, done + 1
     return back
 
@@ -195,7 +205,7 @@ def analyse(
     pos = 0
     for sents in prep.tgt_sentences:
         back_split.append(tuple(back_sentences[pos : pos + len(sents)]))
-        back.append(" ".join(back_split[-1]))
+        back.append(" ".join(back_split[-1]).strip())
         pos += len(sents)
     src_passages = prep.source.passages
     tgt_passages = prep.translation.passages
@@ -204,14 +214,14 @@ def analyse(
     beads = align([p.text for p in src_passages], [p.text for p in tgt_passages],
                   back if has_back else None, use_anchors=not has_back,
                   src_kinds=[p.kind for p in src_passages], tgt_kinds=[p.kind for p in tgt_passages],
-                  grams=prep.grams)
+                  grams=prep.grams, progress=lambda done, total: progress("align", done, total))
     t_align = time.perf_counter()
 
     units = []
     for i, bead in enumerate(beads):
         src = tuple(src_passages[k] for k in bead.src)
         tgt = tuple(tgt_passages[k] for k in bead.tgt)
-        units.append(AlignedUnit(i, bead.kind, src, tgt, " ".join(back[k] for k in bead.tgt),
+        units.append(AlignedUnit(i, bead.kind, src, tgt, " ".join(back[k] for k in bead.tgt).strip(),
                                  back_sentences=tuple(b for k in bead.tgt for b in back_split[k])))
     paired = [i for i, u in enumerate(units) if u.source and u.target]
     progress("score", 0, len(units))
@@ -233,8 +243,17 @@ def analyse(
                   length_ratio=_length_ratio(units), engine=info.name, chrf=prep.chrf,
                   pre=prep.pre, glossary=glossary, words=words, **lexicons)
     checks, skipped = plan_checks(chosen, ctx)
-    units = run_article_checks([replace(u, findings=run_checks(u, checks, ctx)) for u in units],
-                               checks, ctx)
+    checked = []
+    for k, u in enumerate(units):
+        if k % READ_PROGRESS_EVERY == 0:
+            progress("check", k, len(units))
+        checked.append(replace(u, findings=run_checks(u, checks, ctx)))
+    progress("check", len(units), len(units))
+    units = run_article_checks(checked, checks, ctx)
+    # The learned verdict and the same-engine probe (tqcheck/verdict): one call.
+    from tqcheck import verdict
+
+    units, judged = verdict.judge(units, ctx, info, opts, prep.src_lang, prep.tgt_lang)
     t_end = time.perf_counter()
 
     return Report(
@@ -242,7 +261,7 @@ def analyse(
         translation=_side(prep.translation),
         engine=info,
         signature=signature(info.name, info.model, info.version, article.signatures["chrf"],
-                            thresholds, calibrated),
+                            thresholds, calibrated) + f"|verdict:{judged.status.signature}",
         scores=article,
         units=tuple(units),
         thresholds=thresholds,
@@ -251,6 +270,9 @@ def analyse(
         cache=dict(getattr(engine, "stats", {}) or {}),
         checks_ran=tuple(c.id for c in checks),
         checks_skipped=skipped,
+        verdict=judged.status.note,
+        notes=judged.notes,
+        mirrored=judged.mirrored,
     )
 
 
@@ -374,11 +396,11 @@ def check_pair(
     job = BackTranslation([s for sents in prep.tgt_sentences for s in sents], engine,
                           prep.tgt_lang, prep.src_lang, progress)
     lexical = _start_word_layer(prep, opts)
-    prep = source_side(prep)
+    prep = source_side(prep, progress)
     t2 = time.perf_counter()
     back = _collect([prep], job)
     t3 = time.perf_counter()
-    report = analyse(prep, back, engine, opts, progress, lexical)
+    report = _unmirrored(prep, analyse(prep, back, engine, opts, progress, lexical), opts, progress)
     # The engine ran from t1 to t3, beside the source side (t1 to t2).
     timings = {"read_segment": round(t1 - t0, 4), "source_side": round(t2 - t1, 4),
                "translate": round(t3 - t1, 4), "engine_wait": round(t3 - t2, 4),
@@ -387,6 +409,21 @@ def check_pair(
     if cache is not None and key is not None:
         cache.put(key, report)
     return report
+
+
+def _unmirrored(prep: Prepared, report: Report, opts: CheckOptions, progress: Progress) -> Report:
+    """Under `auto`, a translation made by the back-translating engine itself is checked
+    again through another installed engine, when there is one (tqcheck/verdict/same_engine.py)."""
+    if not report.mirrored or opts.engine != "auto":
+        return report
+    from tqcheck.verdict.same_engine import other_engine
+
+    other = other_engine(report.engine.name, prep.src_lang, prep.tgt_lang, cache=opts.cache,
+                         threads=opts.threads, **opts.engine_options())
+    if other is None:
+        return report
+    flat = [s for sents in prep.tgt_sentences for s in sents]
+    return analyse(prep, back_translate(flat, other, prep.tgt_lang, prep.src_lang, progress), other, opts, progress)
 
 
 def _report_cache(opts: CheckOptions) -> ReportCache | None:
@@ -482,8 +519,8 @@ def check_pairs(
             n = sum(len(sents) for sents in prepared[i].tgt_sentences)
             if results[i] is None:
                 try:
-                    results[i] = report = analyse(prepared[i], out[pos : pos + n], engine, opts,
-                                                  lexical=lexical)
+                    report = analyse(prepared[i], out[pos : pos + n], engine, opts, lexical=lexical)
+                    results[i] = report = _unmirrored(prepared[i], report, opts, _no_progress)
                     if cache is not None and i in keys:
                         cache.put(keys[i], report)
                 except TqcheckError as exc:

@@ -31,6 +31,9 @@ class Report:
     calibration: str = "default"  # the calibration file the thresholds came from
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     cache: dict[str, int] = field(default_factory=dict, compare=False)
+    verdict: str = ""  # the verdict model used, or why the checks decide alone
+    notes: tuple[str, ...] = ()  # warnings about the whole report (e.g. a same-engine round trip)
+    mirrored: bool = False  # the translation is the back-translating engine's own output
     # Which checks ran on this pair, and why the others did not (missing engine or data).
     checks_ran: tuple[str, ...] = ()
     checks_skipped: dict[str, str] = field(default_factory=dict)
@@ -53,7 +56,9 @@ class Report:
 
     @property
     def flagged_units(self) -> int:
-        return sum(1 for u in self.units if u.findings)
+        """Units with a warning or an error: information (e.g. a finding the verdict did
+        not confirm) does not flag a unit."""
+        return sum(1 for u in self.units if any(f.severity is not Severity.INFO for f in u.findings))
 
     def alignment_counts(self) -> dict[str, int]:
         out: dict[str, int] = {}

@@ -42,7 +42,7 @@ def clean_run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("clean")
     folder, out = copy_ntrex(tmp / "pairs"), tmp / "out"
     t0 = time.monotonic()
-    r = run_cli("batch", str(folder), "--engine", "apertium", "--jobs", "2", "-O", str(out),
+    r = run_cli("batch", str(folder), "--engine", "apertium", "--jobs", "2", "--out-dir", str(out),
                 "-f", "json", "-f", "html", env={"TQCHECK_CACHE": str(tmp / "cache.sqlite3")})
     elapsed = time.monotonic() - t0
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -159,7 +159,7 @@ def test_one_bad_article_does_not_stop_the_others(tmp_path):
     (folder / "broken.es.md").write_bytes(bytes(range(256)) * 8)
     out = tmp_path / "out"
 
-    r = run_cli("batch", str(folder), "--engine", "apertium", "--jobs", "2", "-O", str(out))
+    r = run_cli("batch", str(folder), "--engine", "apertium", "--jobs", "2", "--out-dir", str(out))
 
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr
@@ -189,7 +189,7 @@ def interrupted(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("resume")
     folder, out = copy_ntrex(tmp / "pairs"), tmp / "out"
     cmd = [sys.executable, "-m", "tqcheck", "batch", str(folder), "--engine", "apertium", "--jobs", "1",
-           "-O", str(out)]
+           "--out-dir", str(out)]
     env = {**os.environ, "NO_COLOR": "1", "TQCHECK_CACHE": str(tmp / "cache.sqlite3")}
     with open(tmp / "stderr.txt", "w+", encoding="utf-8") as errf:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errf, text=True, env=env)
@@ -320,5 +320,5 @@ def test_suppressed_findings_with_a_reason_do_not_fail(tmp_path, perturbed):
 
 def test_jobs_defaults_to_the_number_of_cores(tmp_path):
     folder = copy_ntrex(tmp_path / "pairs", ["upi-176266"])
-    r = run_cli("batch", str(folder), "--engine", "apertium", "-O", str(tmp_path / "out"))
+    r = run_cli("batch", str(folder), "--engine", "apertium", "--out-dir", str(tmp_path / "out"))
     assert r.returncode == 0, r.stderr

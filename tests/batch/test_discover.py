@@ -88,7 +88,7 @@ def test_a_folder_without_pairs_is_bad_input(tmp_path):
 
     with pytest.raises(InputError, match="no article pairs found"):
         discover(tmp_path)
-    r = run_cli("batch", str(tmp_path), "--jobs", "1", "-O", str(tmp_path / "out"))
+    r = run_cli("batch", str(tmp_path), "--jobs", "1", "--out-dir", str(tmp_path / "out"))
     assert r.returncode == 2
     assert "no article pairs found" in r.stderr and "Traceback" not in r.stderr
 
@@ -168,7 +168,7 @@ def test_a_manifest_row_pointing_at_a_missing_file_is_reported_and_exits_2(tmp_p
     manifest.write_text("source,translation,name\nmissing.en.md,missing.es.md,gone\n", encoding="utf-8")
     out = tmp_path / "out"
 
-    r = run_cli("batch", str(manifest), "--jobs", "1", "-O", str(out))
+    r = run_cli("batch", str(manifest), "--jobs", "1", "--out-dir", str(out))
 
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr

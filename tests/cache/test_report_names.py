@@ -97,7 +97,7 @@ def test_batch_over_a_copied_folder_names_the_copy(tmp_path):
     env = {"TQCHECK_CACHE": str(tmp_path / "cache.sqlite3")}
     for folder in (original, copy):
         out = tmp_path / f"out-{folder.name}"
-        r = run_cli("batch", str(folder), "--engine", "apertium", "-O", str(out), "-f", "json",
+        r = run_cli("batch", str(folder), "--engine", "apertium", "--out-dir", str(out), "-f", "json",
                     "-f", "sarif", env=env)
         assert r.returncode == 0, r.stderr
         report = json.loads((out / "articles" / "article.json").read_text(encoding="utf-8"))

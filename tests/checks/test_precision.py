@@ -26,15 +26,22 @@ from tests.checks.helpers import fails, passes
     ("en", "es", "Around 1,400 soldiers arrived.", "Llegaron unos 1.400 soldados."),
     ("en", "ca", "Around 1,400 soldiers arrived.", "Van arribar uns 1.400 soldats."),
     ("en", "ca", "It cost 1.4 billion euros.", "Va costar 1.400 milions d'euros."),
+    ("en", "ca", "The 1,400 workers went on strike.", "Les 1.400 treballadores van fer vaga."),
+    ("en", "es", "The 1,400 workers went on strike.", "Las 1.400 trabajadoras hicieron huelga."),
+    ("en", "ca", "At 7 the shop opens.", "A les 7 obre la botiga."),
     ("en", "es", "In the 90s.", "En los años noventa."),
     ("en", "es", "Hits in the nineties.", "Éxitos de los años 90."),
     ("en", "ca", "It rained 2 to 4 inches.", "Van caure de 50 a 100 mm de pluja."),
     ("en", "ca", "It happened about a mile away.", "Va passar a 1,6 km."),
     ("en", "es", "He fired on the quarter-hour mark.", "Disparó en el minuto 15."),
+    ("en", "ca", "A warm October with widespread 80s.",
+     "Un octubre càlid, amb temperatures al voltant dels 27 graus."),
+    ("en", "es", "He's 100 percent certain it didn't happen.", "Está totalmente seguro de que no sucedió."),
 ], ids=["year-range", "year-range-ca", "half", "four-in-ten", "one-in-five-ca", "mitad", "naira",
         "pound-bn", "6pm", "clock-h-ca", "clock-range", "clock-words", "ca-tens", "ca-quaranta",
-        "ca-cinquena", "ca-ordinal", "es-thousands", "ca-thousands", "ca-milions", "es-decade",
-        "en-decade", "inches-mm", "a-mile", "quarter-hour"])
+        "ca-cinquena", "ca-ordinal", "es-thousands", "ca-thousands", "ca-milions",
+        "ca-les-thousands", "es-las-thousands", "ca-les-hour", "es-decade",
+        "en-decade", "inches-mm", "a-mile", "quarter-hour", "fahrenheit-decade", "100-percent"])
 def test_equal_quantities_pass(src, tgt, source, target):
     assert passes("numbers", source, target, src_lang=src, tgt_lang=tgt)
 
@@ -84,3 +91,20 @@ def test_lost_acronyms_fail(src, tgt, source, target):
 ], ids=["c1-en-dash", "c1-en-dash-ca", "c1-em-dash"])
 def test_a_control_character_for_a_dash_is_junk(src, tgt, source, target):
     assert fails("junk", source, target, src_lang=src, tgt_lang=tgt)
+
+
+@pytest.mark.parametrize("src, tgt, source, target", [
+    ("en", "ca", "Officials were assessing whether agencies would be allowed to help.",
+     "Les autoritats avaluaven si es permet o no a les agències ajudar."),
+    ("en", "es", "They asked whether it was true.", "Preguntaron si era cierto o no."),
+], ids=["ca-si-o-no", "es-si-o-no"])
+def test_whether_or_not_is_no_negation(src, tgt, source, target):
+    assert passes("polarity", source, target, src_lang=src, tgt_lang=tgt)
+
+
+@pytest.mark.parametrize("src, tgt, source, target", [
+    ("en", "es", "The court approved the plan.", "El tribunal no aprobó el plan."),
+    ("en", "ca", "The court approved the plan.", "El tribunal no va aprovar el pla."),
+], ids=["es-no", "ca-no"])
+def test_an_inserted_negation_still_fails(src, tgt, source, target):
+    assert fails("polarity", source, target, src_lang=src, tgt_lang=tgt)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import needs_apertium, run_cli
+from tests.conftest import hide_argos, needs_apertium, run_cli
 from tqcheck.read import read_document
 from tqcheck.read.decode import MAX_BYTES
 
@@ -129,6 +129,12 @@ CASES = [
     Case("format-against-suffix",
          lambda d: no_env(pair(d, "-o", str(d / "out.html"), "-f", "markdown")), (2,),
          "out.html is named for html, but its --format is markdown: name it out.md"),
+    Case("argos-extra-missing", lambda d: (["models", "list"], hide_argos(d)), (3,),
+         "Argos models need the argos extra: pip install 'tqcheck[argos]'"),
+    Case("config-out-of-range", lambda d: config(d, "min_chrf = 150\n"), (2,),
+         "is out of range: 0 to 100"),
+    Case("json-name-for-csv", lambda d: no_env(pair(d, "-o", str(d / "r.json"), "-f", "csv")),
+         (2,), "r.json is named for json, but its --format is csv"),
     Case("output-without-format", lambda d: no_env(pair(d, "-o", str(d / "r.out"))), (2,),
          "-o needs a --format"),
     Case("two-formats-one-file",

@@ -104,7 +104,7 @@ def offline_commands(tmp_path: Path) -> dict[str, list[str]]:
         "engines": ["engines"],
         "models-list": ["models", "list"],
         "batch": ["batch", str(small_batch_folder(tmp_path)), "--engine", "apertium", "-q",
-                  "-j", "2", "-O", str(tmp_path / "out")],
+                  "-j", "2", "--out-dir", str(tmp_path / "out")],
         "help": ["--help"],
     }
 

@@ -16,10 +16,11 @@ GOLDEN = ROOT / "tests" / "golden"
 EN, ES = "corpora/sample/article.en.md", "corpora/sample/article.es.md"
 # JSON keys a consumer may rely on; changing them needs a new tqcheck_report_version.
 ENVELOPE_KEYS = {"tqcheck_report_version", "tool", "signature", "languages", "source", "translation",
-                 "engine", "thresholds", "calibration", "checks", "summary", "units", "timings", "cache"}
+                 "engine", "thresholds", "calibration", "checks", "verdict", "notes", "summary", "units", "timings",
+                 "cache"}
 SUMMARY_KEYS = {"chrf", "chrf_ci95", "bleu", "ter", "units", "flagged_units", "findings", "alignment",
                 "metric_signatures", "gate"}
-UNIT_KEYS = {"index", "kind", "source", "translation", "back_translation", "scores", "findings",
+UNIT_KEYS = {"index", "kind", "source", "translation", "back_translation", "scores", "risk", "findings",
              "words"}
 # The word alignment of a unit (report version 3; tqcheck/align/words.py WordAlignment.to_dict).
 WORD_KEYS = {"source", "translation", "links", "unaligned_source", "unaligned_translation",

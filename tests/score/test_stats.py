@@ -34,6 +34,10 @@ def test_scorer_and_checks_share_one_store():
     store = ChrfStore()
     Scorer(store=store).score(["el gato"], ["the cat"])
     assert set(store._grams) == {"el gato", "the cat"}
+    # A check comparing the same text again finds its n-grams made.
+    made = store._grams["the cat"]
+    store.chrf("el perro", "the cat")
+    assert store._grams["the cat"] is made
     # A small store drops its oldest texts, so memory stays flat on huge articles.
     small = ChrfStore(size=2)
     for text in ("a", "b", "c"):

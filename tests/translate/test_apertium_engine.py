@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import counting_apertium, needs_apertium
+from tests.conftest import ARGOS_MISSING, counting_apertium, needs_apertium
 from tqcheck.errors import EngineError
 from tqcheck.translate.apertium import ApertiumEngine, mode_for
 from tqcheck.translate.registry import get_engine
@@ -54,8 +54,7 @@ def test_apertium_not_installed(monkeypatch):
 
 
 def test_auto_falls_back_to_apertium_without_argos_models(monkeypatch, tmp_path):
-    import argostranslate.settings
-
-    monkeypatch.setattr(argostranslate.settings, "package_dirs", [tmp_path])
+    settings = pytest.importorskip("argostranslate.settings", reason=ARGOS_MISSING)
+    monkeypatch.setattr(settings, "package_dirs", [tmp_path])
     engine = get_engine("auto", "es", "en", cache=False)
     assert engine.name == "apertium"

@@ -9,13 +9,13 @@ import zipfile
 
 import pytest
 
-from tests.conftest import counting_ctranslate2, run_cli
+from tests.conftest import counting_ctranslate2, needs_argos, run_cli
 from tests.tinyargos import grammar
 from tqcheck.errors import EngineError
 from tqcheck.translate.argos import ArgosEngine, default_threads
 from tqcheck.translate.registry import get_engine
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, needs_argos]
 
 
 def held_out(src: str, tgt: str, n: int) -> list[tuple[str, str]]:

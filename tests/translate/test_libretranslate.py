@@ -22,7 +22,8 @@ from tests.conftest import run_cli
 from tests.libretranslate_server import GOOD_KEY, ServerUnavailable, build_venv, free_port, running_server
 from tests.tinyargos import grammar
 from tqcheck.errors import ConfigError, EngineError
-from tqcheck.translate.libretranslate import LibreTranslateEngine, _retry_after
+from tqcheck.translate.http import retry_after
+from tqcheck.translate.libretranslate import LibreTranslateEngine
 from tqcheck.translate.registry import get_engine, load
 
 slow = pytest.mark.slow
@@ -62,23 +63,26 @@ def article(tmp_path: Path, n_paragraphs: int = 5, seed: int = 11) -> tuple[Path
 
 
 class CountingEngine(LibreTranslateEngine):
-    """Records how many requests were in flight at once."""
+    """Records how many requests were in flight at once, at its HTTP client."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.in_flight = self.max_in_flight = self.posts = 0
         self.count_lock = threading.Lock()
+        once = self.http._once
 
-    def _once(self, method, *args, **kwargs):
-        with self.count_lock:
-            self.posts += method == "POST"
-            self.in_flight += 1
-            self.max_in_flight = max(self.max_in_flight, self.in_flight)
-        try:
-            return super()._once(method, *args, **kwargs)
-        finally:
+        def counted(method, *args, **kwargs):
             with self.count_lock:
-                self.in_flight -= 1
+                self.posts += method == "POST"
+                self.in_flight += 1
+                self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            try:
+                return once(method, *args, **kwargs)
+            finally:
+                with self.count_lock:
+                    self.in_flight -= 1
+
+        self.http._once = counted
 
 
 # -- the real server --------------------------------------------------------------------
@@ -206,39 +210,44 @@ def test_missing_or_bad_url_is_a_clear_error():
     with pytest.raises(EngineError, match="--engine-url"):
         load("libretranslate")
     with pytest.raises(ConfigError, match="not an http"):
-        load("libretranslate", url="localhost:5000")
+        load("libretranslate", engine_url="localhost:5000")
 
 
 def test_other_engines_ignore_the_server_settings():
-    engine = load("apertium", url="http://x", api_key="k")
+    engine = load("apertium", engine_url="http://x", api_key="k")
     assert engine.name == "apertium"
 
 
 def test_api_key_stays_out_of_repr():
     from tqcheck.pipeline import CheckOptions
+    from tqcheck.settings import EngineSettings
 
-    assert "s3cret" not in repr(CheckOptions(engine_url="http://x", api_key="s3cret"))
+    given = {"engine_url": "http://x", "api_key": "s3cret"}
+    opts = CheckOptions(engine_settings=EngineSettings.of(given, LibreTranslateEngine.settings))
+    assert "s3cret" not in repr(opts) and "http://x" in repr(opts)
+    assert opts.engine_options() == {"engine_url": "http://x", "api_key": "s3cret"}
     assert "s3cret" not in repr(LibreTranslateEngine(url="http://x", api_key="s3cret"))
 
 
 def test_precedence_cli_over_config_over_environment(tmp_path):
-    from tqcheck.cli.options import effective
+    from tqcheck.cli.options import build_run
 
     cfg = tmp_path / "tqcheck.toml"
     cfg.write_text('engine_url = "http://from-config:5000"\n')
-    kw = dict(src_lang=None, tgt_lang=None, engine=None, no_cache=False, cache=None, threads=None,
-              fail_on=None, min_chrf=None, max_flagged_ratio=None, min_passage_chrf=None,
-              disable=None, baseline=None)
     env = {"TQCHECK_ENGINE_URL": "http://from-env:5000", "TQCHECK_API_KEY": "env-key"}
+
+    def server(**cli):
+        opts = build_run(cli).options.engine_options()
+        return opts.get("engine_url"), opts.get("api_key")
+
     with pytest.MonkeyPatch.context() as mp:
         for k, v in env.items():
             mp.setenv(k, v)
-        assert effective(**kw, config=cfg, engine_url="http://cli:1").options.engine_url == "http://cli:1"
-        opts = effective(**kw, config=cfg).options
-        assert (opts.engine_url, opts.api_key) == ("http://from-config:5000", "env-key")
+        assert server(config=cfg, engine_url="http://cli:1")[0] == "http://cli:1"
+        assert server(config=cfg) == ("http://from-config:5000", "env-key")
         empty = tmp_path / "empty.toml"
         empty.write_text("")
-        assert effective(**kw, config=empty).options.engine_url == "http://from-env:5000"
+        assert server(config=empty)[0] == "http://from-env:5000"
 
 
 def test_sub_batches_respect_count_and_size():
@@ -251,7 +260,7 @@ def test_sub_batches_respect_count_and_size():
                                              (None, None), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
                          ids=["seconds", "zero", "capped", "garbage", "absent", "past-date"])
 def test_retry_after(header, expected):
-    assert _retry_after(header) == expected
+    assert retry_after(header) == expected
 
 
 # -- the retry policy, against a scripted double -------------------------------------------
@@ -364,4 +373,4 @@ def test_wrong_number_of_translations_is_an_error():
 def test_get_engine_reports_an_unsupported_pair_with_what_the_server_offers():
     with scripted_server(Script(OK)) as url:
         with pytest.raises(EngineError, match=r"does not translate fr→en \(it offers en→es, es→en\)"):
-            get_engine("libretranslate", "fr", "en", cache=False, url=url)
+            get_engine("libretranslate", "fr", "en", cache=False, engine_url=url)

@@ -7,9 +7,12 @@ source passages merged into one translation passage) and 1-2 (one split in two).
 """
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from tqcheck.align.anchors import anchors, evidence
 
@@ -45,6 +48,8 @@ PRIOR_NO_BACK = {**PRIOR, "1-1": 0.96, "2-1": 0.01, "1-2": 0.01}
 RATIO_MIN_CHARS = 40
 RATIO_SEARCH_MAX = 60  # passages; a grid of 1/3…3 in steps of 2^(1/6)
 RATIO_GRID_LOW, RATIO_GRID_STEP, RATIO_GRID_N = 1 / 3, 2 ** (1 / 6), 20
+# Source rows between progress reports: cheap next to the row itself (band × 5 moves).
+PROGRESS_EVERY = 200
 
 # (source passages, translation passages) consumed by each bead kind.
 MOVES = {"1-1": (1, 1), "1-0": (1, 0), "0-1": (0, 1), "2-1": (2, 1), "1-2": (1, 2)}
@@ -67,12 +72,13 @@ def ngram_set(text: str) -> frozenset[str]:
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Character n-gram F1 between two n-gram sets, in [0, 1]."""
-    if not a or not b:
+    return _f1(len(a & b), len(a), len(b))
+
+
+def _f1(common: int, la: int, lb: int) -> float:
+    if not la or not lb or not common:
         return 0.0
-    common = len(a & b)
-    if not common:
-        return 0.0
-    p, r = common / len(b), common / len(a)
+    p, r = common / lb, common / la
     return 2 * p * r / (p + r)
 
 
@@ -88,7 +94,47 @@ def _length_cost(a: int, b: int, ratio: float) -> float:
     return min(-math.log(pd), MAX_LENGTH_COST)
 
 
+class _Overlaps:
+    """|a ∩ c| for a row's passage against every column's, in one vectorised pass: n-grams
+    are numbered, `a` is marked in a table, and the columns' numbers look it up."""
+
+    # Numbers given before the table starts again (and the band's features are made
+    # anew): keeps memory flat on very long files (~100 bytes a number).
+    LIMIT = 1_000_000
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.next = 0  # numbers are unique, not contiguous: an n-gram seen before skips one
+        self.mark = np.zeros(1024, dtype=bool)
+
+    def full(self) -> bool:
+        if self.next <= self.LIMIT:
+            return False
+        self.ids, self.next = {}, 0
+        return True
+
+    def number(self, grams: frozenset[str]) -> np.ndarray:
+        start, self.next = self.next, self.next + len(grams)
+        out = np.fromiter(map(self.ids.setdefault, grams, itertools.count(start)), dtype=np.int64,
+                          count=len(grams))
+        if self.next > len(self.mark):
+            self.mark = np.zeros(2 * self.next, dtype=bool)
+        return out
+
+    def __call__(self, a: np.ndarray, columns: Sequence[np.ndarray]) -> list[int]:
+        if not columns:
+            return []
+        flat = np.concatenate(columns)
+        self.mark[a] = True
+        hits = np.concatenate(([0], np.cumsum(self.mark[flat])))
+        self.mark[a] = False
+        ends = np.cumsum([len(c) for c in columns])
+        return (hits[ends] - hits[ends - np.array([len(c) for c in columns])]).tolist()
+
+
 class _Scorer:
+    """Bead costs, a whole row of the DP at a time."""
+
     def __init__(self, src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None,
                  src_kinds: Sequence[str] | None = None, tgt_kinds: Sequence[str] | None = None,
                  grams: Mapping[str, frozenset[str]] | None = None) -> None:
@@ -105,12 +151,14 @@ class _Scorer:
         self.ratio = min(max(ratio, 0.25), 4.0)
         self.use_sim = back is not None
         self.src, self.back = src, back or []
-        # n-gram sets are made when the band first reaches a passage and dropped once it
+        # Features are made when the band first reaches a passage and dropped once it
         # has passed: holding them all took ~7 KB a passage (1 GB at 50,000 passages).
-        self.gs: dict[int, frozenset[str]] = {}
-        self.gb: dict[int, frozenset[str]] = {}
+        # Keys: k for passage k, (k,) for passages k-1 and k together.
+        self.gs: dict[object, np.ndarray] = {}
+        self.gb: dict[object, np.ndarray] = {}
         # n-gram sets made earlier (the pipeline makes them while the engine runs), by text.
         self.made = grams or {}
+        self.overlaps = _Overlaps()
         self.skip = SKIP_COST if self.use_sim else -math.log(PRIOR["1-0"])
         self.anchors: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None
 
@@ -120,40 +168,59 @@ class _Scorer:
 
     def forget_before(self, i: int, j: int) -> None:
         for cache, limit in ((self.gs, i), (self.gb, j)):
-            for k in [k for k in cache if k < limit]:
+            for k in [k for k in cache if (k[0] if isinstance(k, tuple) else k) < limit]:
                 del cache[k]
 
-    def _src_grams(self, k: int) -> frozenset[str]:
-        if k not in self.gs:
-            self.gs[k] = self.made.get(self.src[k]) or ngram_set(self.src[k])
-        return self.gs[k]
+    def _get(self, cache: dict[object, np.ndarray], texts: Sequence[str], k: int, two: bool) -> np.ndarray:
+        key: object = (k,) if two else k
+        got = cache.get(key)
+        if got is None:
+            if two:
+                got = np.union1d(self._get(cache, texts, k - 1, False), self._get(cache, texts, k, False))
+            else:
+                made = self.made.get(texts[k])
+                got = self.overlaps.number(made if made is not None else ngram_set(texts[k]))
+            cache[key] = got
+        return got
 
-    def _back_grams(self, k: int) -> frozenset[str]:
-        if k not in self.gb:
-            self.gb[k] = self.made.get(self.back[k]) or ngram_set(self.back[k])
-        return self.gb[k]
-
-    def cost(self, kind: str, i: int, j: int) -> float:
-        """Cost of the bead of `kind` that ends at source i, translation j (exclusive)."""
-        di, dj = MOVES[kind]
-        if di == 0 or dj == 0:
-            return self.skip
-        a = self.ls[i - 1] if di == 1 else self.ls[i - 2] + self.ls[i - 1]
-        b = self.lt[j - 1] if dj == 1 else self.lt[j - 2] + self.lt[j - 1]
-        c = self.prior[kind] + _length_cost(a, b, self.ratio)
-        if self.use_sim:
-            gs = self._src_grams(i - 1) if di == 1 else self._src_grams(i - 2) | self._src_grams(i - 1)
-            gb = self._back_grams(j - 1) if dj == 1 else self._back_grams(j - 2) | self._back_grams(j - 1)
-            # Short passages (headlines, bylines) give noisy similarity: trust it less.
-            # The shorter side decides, so merging passages never buys extra weight.
-            weight = SIM_WEIGHT * min(1.0, min(a, b) / FULL_TRUST_CHARS)
-            c += weight * (SIM_FLOOR - similarity(gs, gb))
-        elif self.anchors is not None:
-            c += self._anchor_cost(i, j, di, dj)
-        if kind == "1-1" and i - 1 in self.headings[0] and j - 1 in self.headings[1]:
-            c -= HEADING_BONUS
-        return c
-
+    def row(self, i: int, lo: int, hi: int) -> dict[str, list[float]]:
+        """Costs of the beads that end at source i and translation j, for j in lo..hi
+        (inf where a bead cannot end there); the skip beads cost `self.skip`."""
+        width = hi - lo + 1
+        out = {}
+        if self.overlaps.full():
+            self.gs.clear()
+            self.gb.clear()
+        for kind in ("1-1", "2-1", "1-2"):
+            di, dj = MOVES[kind]
+            first = max(lo, dj)
+            row = [math.inf] * width
+            if i >= di and first <= hi:
+                js = range(first, hi + 1)
+                a = self.ls[i - 1] if di == 1 else self.ls[i - 2] + self.ls[i - 1]
+                bs = [self.lt[j - 1] if dj == 1 else self.lt[j - 2] + self.lt[j - 1] for j in js]
+                base = self.prior[kind]
+                costs = [base + _length_cost(a, b, self.ratio) for b in bs]
+                if self.use_sim:
+                    fa = self._get(self.gs, self.src, i - 1, di == 2)
+                    cols = [self._get(self.gb, self.back, j - 1, dj == 2) for j in js]
+                    common = self.overlaps(fa, cols)
+                    for x, (b, c, col) in enumerate(zip(bs, common, cols)):
+                        # Short passages (headlines, bylines) give noisy similarity: trust
+                        # it less. The shorter side decides, so merging passages never buys
+                        # extra weight.
+                        weight = SIM_WEIGHT * min(1.0, min(a, b) / FULL_TRUST_CHARS)
+                        costs[x] += weight * (SIM_FLOOR - _f1(c, len(fa), len(col)))
+                elif self.anchors is not None:
+                    for x, j in enumerate(js):
+                        costs[x] += self._anchor_cost(i, j, di, dj)
+                if kind == "1-1" and i - 1 in self.headings[0]:
+                    for x, j in enumerate(js):
+                        if j - 1 in self.headings[1]:
+                            costs[x] -= HEADING_BONUS
+                row[first - lo:] = costs
+            out[kind] = row
+        return out
 
     def _anchor_cost(self, i: int, j: int, di: int, dj: int) -> float:
         sa, ta = self.anchors  # type: ignore[misc]
@@ -180,13 +247,15 @@ def _windows(n: int, m: int, band: int) -> list[tuple[int, int]]:
 def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = None, *,
           band: int | None = None, src_kinds: Sequence[str] | None = None,
           tgt_kinds: Sequence[str] | None = None, use_anchors: bool = False,
-          grams: Mapping[str, frozenset[str]] | None = None) -> list[Bead]:
+          grams: Mapping[str, frozenset[str]] | None = None,
+          progress: Callable[[int, int], None] | None = None) -> list[Bead]:
     """Align source passages to translation passages; every index appears in exactly one
     bead, in order. `back` holds the back-translations of `tgt` (same length) or None;
     the kinds (paragraph, heading, …) let headings pair with headings; `grams` holds
-    n-gram sets (`ngram_set`) already made for some texts. Without `back`, `use_anchors`
-    adds the numbers, names and URLs the passages share as evidence."""
-    beads, cost = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, None, grams)
+    `ngram_set(text)` already made for some texts. Without `back`, `use_anchors`
+    adds the numbers, names and URLs the passages share as evidence. `progress(done, total)`
+    hears about the source rows as they are aligned (the first pass only)."""
+    beads, cost = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, None, grams, progress)
     if back is not None or not use_anchors or all(b.kind == "1-1" for b in beads):
         return beads
     # Without back-translations length is most of the evidence, and the article's total
@@ -200,7 +269,7 @@ def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = N
     if max(len(src), len(tgt)) <= RATIO_SEARCH_MAX:
         candidates += [RATIO_GRID_LOW * RATIO_GRID_STEP ** k for k in range(RATIO_GRID_N)]
     for ratio in candidates:
-        got, c = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, ratio, grams)
+        got, c = _align(src, tgt, back, band, src_kinds, tgt_kinds, use_anchors, ratio, grams, None)
         if c < cost:
             beads, cost = got, c
     return beads
@@ -208,8 +277,8 @@ def align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None = N
 
 def _align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None, band: int | None,
            src_kinds: Sequence[str] | None, tgt_kinds: Sequence[str] | None, use_anchors: bool,
-           ratio: float | None, grams: Mapping[str, frozenset[str]] | None
-           ) -> tuple[list[Bead], float]:
+           ratio: float | None, grams: Mapping[str, frozenset[str]] | None,
+           progress: Callable[[int, int], None] | None) -> tuple[list[Bead], float]:
     n, m = len(src), len(tgt)
     if back is not None and len(back) != m:
         raise ValueError("back must have one back-translation per translation passage")
@@ -228,29 +297,33 @@ def _align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None, b
     # index into `kinds`) are kept for the traceback.
     cost: dict[int, list[float]] = {}
     back_ptr: list[bytearray] = []
+    skip = scorer.skip
     for i in range(n + 1):
         lo, hi = win[i]
         row = [inf] * (hi - lo + 1)
         ptr = bytearray(hi - lo + 1)
+        beads_here = scorer.row(i, lo, hi) if i > 0 else {}
+        # The previous rows each bead kind starts from, with their windows.
+        above = [(cost.get(i - di), win[i - di] if i >= di else (0, -1)) for di, _ in MOVES.values()]
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
             best, how = inf, 0
-            for k, (di, dj) in enumerate(MOVES.values()):
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0:
+            for k, (kind, (di, dj)) in enumerate(MOVES.items()):
+                pj = j - dj
+                if i - di < 0 or pj < 0:
                     continue
                 if di == 0:
                     prev = row[pj - lo] if pj >= lo else inf
                 else:
-                    plo, phi = win[pi]
+                    prow, (plo, phi) = above[k]
                     if not plo <= pj <= phi:
                         continue
-                    prev = cost[pi][pj - plo]
+                    prev = prow[pj - plo]  # type: ignore[index]
                 if prev == inf:
                     continue
-                c = prev + scorer.cost(kinds[k], i, j)
+                c = prev + (skip if di == 0 or dj == 0 else beads_here[kind][j - lo])
                 if c < best:
                     best, how = c, k
             row[j - lo], ptr[j - lo] = best, how
@@ -259,6 +332,10 @@ def _align(src: Sequence[str], tgt: Sequence[str], back: Sequence[str] | None, b
         back_ptr.append(ptr)
         if i >= 2:
             scorer.forget_before(i - 2, win[i - 2][0] - 2)
+        if progress is not None and i % PROGRESS_EVERY == 0:
+            progress(i, n)
+    if progress is not None:
+        progress(n, n)
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:

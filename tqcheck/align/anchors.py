@@ -16,6 +16,8 @@ _TOKEN = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{[^{}
 _POSSESSIVE = re.compile(r"['’]s$")
 # Sentence-initial capitals are not names; anything after these may be a sentence start.
 _SENTENCE_END = re.compile(r"[.!?¿¡:;\"“”«»()\[\]]\s*$")
+_SENTENCE = re.compile(r"[.!?؟。](?:[\"'”’»)\]]*)\s")
+_QUOTE = re.compile(r"[\"“”«»]")
 MIN_NUMBER = 10  # small numbers are often spelled out ("two" → "dos")
 
 
@@ -33,6 +35,11 @@ def anchors(text: str) -> frozenset[str]:
             continue  # a capital that any sentence start has
         if len(tok) >= 3 or tok[0] in "{%":
             out.add(_POSSESSIVE.sub("", tok.lower().rstrip(".,;:!?)")))
+    # Translators keep sentences and quotations: how many there are is shared too.
+    out.add(f"¶{len(_SENTENCE.findall(text.strip() + ' '))}")
+    quotes = len(_QUOTE.findall(text))
+    if quotes:
+        out.add(f"\"{quotes}")
     return frozenset(out)
 
 

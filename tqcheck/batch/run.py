@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from tqcheck import __version__
 from tqcheck.baseline import Suppression, triage
 from tqcheck.batch.discover import PairSpec
+from tqcheck.batch.executors import open_runner
 from tqcheck.errors import ExitStatus, TqcheckError
 from tqcheck.model import Severity
 from tqcheck.pipeline import CheckOptions, check_pairs
@@ -23,6 +23,8 @@ from tqcheck.result import Report, gate
 STATE_FILE = "batch-state.jsonl"
 # Articles per engine call inside a worker: amortises the engine's start-up cost.
 CHUNK = 8
+# What a worker hands back per article: its result and its rendered reports by path.
+Checked = tuple["ArticleResult", dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -71,40 +73,54 @@ def _report_paths(out_dir: Path, name: str, formats: Sequence[str]) -> dict[str,
 
 
 def _article(spec: PairSpec, result: Report | TqcheckError, out_dir: Path, formats: Sequence[str],
-             gate_args: GateArgs) -> ArticleResult:
+             gate_args: GateArgs) -> Checked:
     if isinstance(result, TqcheckError):
         return ArticleResult(spec.name, str(spec.source), str(spec.translation), "error",
-                             int(result.exit_status), message=str(result))
+                             int(result.exit_status), message=str(result)), {}
     triaged = triage(result.findings, gate_args.baseline, gate_args.suppressions, result.translation.path)
     verdict = gate(result, gate_args.fail_on, gate_args.min_chrf, gate_args.max_flagged_ratio, triaged)
     paths = _report_paths(out_dir, spec.name, formats)
-    for fmt, path in paths.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_text(FORMATS[fmt](result, verdict), encoding="utf-8")
-        tmp.replace(path)
+    # Rendered here, on the worker; written by the process that runs the batch, so the
+    # report folder need exist only there.
+    texts = {str(path): FORMATS[fmt](result, verdict) for fmt, path in paths.items()}
     return ArticleResult(
         spec.name, str(spec.source), str(spec.translation),
         "passed" if verdict.passed else "failed",
         int(ExitStatus.PASSED if verdict.passed else ExitStatus.GATE_FAILED),
         result.scores.chrf, result.counts(), result.flagged_units, len(result.units),
         "; ".join(verdict.reasons), tuple(str(p) for p in paths.values()),
-    )
+    ), texts
+
+
+def _write_reports(texts: Mapping[str, str]) -> None:
+    for name, text in texts.items():
+        path = Path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+
+
+def _lost(spec: PairSpec, exc: BaseException) -> Checked:
+    """An article whose worker failed under it (a lost Dask worker, a crashed process)."""
+    return ArticleResult(spec.name, str(spec.source), str(spec.translation), "error",
+                         int(ExitStatus.ENGINE_UNAVAILABLE),
+                         message=f"its worker failed: {exc.__class__.__name__}: {exc}".strip()), {}
 
 
 def run_chunk(specs: Sequence[PairSpec], opts: CheckOptions, out_dir: Path,
-              formats: Sequence[str], gate_args: GateArgs) -> list[ArticleResult]:
+              formats: Sequence[str], gate_args: GateArgs) -> list[Checked]:
     """Worker entry point: check a few pairs with one engine batch per language pair."""
-    out = []
-    groups: dict[tuple[str | None, str | None], list[PairSpec]] = {}
-    for spec in specs:
-        groups.setdefault((spec.src_lang, spec.tgt_lang), []).append(spec)
+    out: dict[int, Checked] = {}
+    groups: dict[tuple[str | None, str | None], list[int]] = {}
+    for i, spec in enumerate(specs):
+        groups.setdefault((spec.src_lang, spec.tgt_lang), []).append(i)
     for (src, tgt), members in groups.items():
         local = CheckOptions(**{**asdict_shallow(opts), "src_lang": opts.src_lang or src,
                                 "tgt_lang": opts.tgt_lang or tgt})
-        results = check_pairs([(m.source, m.translation) for m in members], local)
-        out.extend(_article(m, r, out_dir, formats, gate_args) for m, r in zip(members, results))
-    return out
+        results = check_pairs([(specs[i].source, specs[i].translation) for i in members], local)
+        out.update((i, _article(specs[i], r, out_dir, formats, gate_args)) for i, r in zip(members, results))
+    return [out[i] for i in range(len(specs))]
 
 
 def asdict_shallow(opts: CheckOptions) -> dict[str, Any]:
@@ -119,9 +135,12 @@ def load_state(out_dir: Path) -> dict[str, ArticleResult]:
     for line in path.read_text(encoding="utf-8").splitlines():
         try:
             row = json.loads(line)
-            done[row["key"]] = ArticleResult(**{**row["result"], "reports": tuple(row["result"]["reports"])})
+            result = ArticleResult(**{**row["result"], "reports": tuple(row["result"]["reports"])})
         except (ValueError, KeyError, TypeError):
             continue  # a line cut short by an interruption: that article simply runs again
+        # An article that found no engine or lost its worker is tried again.
+        if not (result.status == "error" and result.exit_status == ExitStatus.ENGINE_UNAVAILABLE):
+            done[row["key"]] = result
     return done
 
 
@@ -135,40 +154,31 @@ def run_batch(
     gate_args: GateArgs = GateArgs(),
     resume: bool = True,
     progress: Callable[[int, int, ArticleResult | None], None] = lambda d, t, r: None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> list[ArticleResult]:
+    """Check every pair, `jobs` at a time here or on the Dask cluster at `scheduler`;
+    finished articles are recorded at once, so an interrupted run resumes from them."""
     out_dir.mkdir(parents=True, exist_ok=True)
     keys = [pair_key(p, opts, gate_args) for p in pairs]
     done = load_state(out_dir) if resume else {}
     results: dict[int, ArticleResult] = {i: done[k] for i, k in enumerate(keys) if k in done}
     todo = [i for i in range(len(pairs)) if i not in results]
-    progress(len(results), len(pairs), None)
-    size = max(1, min(CHUNK, -(-len(todo) // max(1, jobs * 2))))
-    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-    with (out_dir / STATE_FILE).open("a", encoding="utf-8") as state:
-        def record(idx: list[int], got: list[ArticleResult]) -> None:
-            for i, r in zip(idx, got):
+    with open_runner(executor, jobs, scheduler) as runner, \
+            (out_dir / STATE_FILE).open("a", encoding="utf-8") as state:
+        progress(len(results), len(pairs), None)
+        size = max(1, min(CHUNK, -(-len(todo) // max(1, runner.workers * 2))))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        tasks = [([pairs[i] for i in idx], opts, out_dir, formats, gate_args) for idx in chunks]
+        for n, got in runner.run(run_chunk, tasks):
+            if isinstance(got, BaseException):
+                got = [_lost(pairs[i], got) for i in chunks[n]]
+            for i, (r, texts) in zip(chunks[n], got):
+                _write_reports(texts)
                 results[i] = r
                 state.write(json.dumps({"key": keys[i], "result": asdict(r)}, ensure_ascii=False) + "\n")
                 state.flush()
                 progress(len(results), len(pairs), r)
-
-        if jobs <= 1:
-            for idx in chunks:
-                record(idx, run_chunk([pairs[i] for i in idx], opts, out_dir, formats, gate_args))
-        else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                pending: dict[Future[list[ArticleResult]], list[int]] = {
-                    pool.submit(run_chunk, [pairs[i] for i in idx], opts, out_dir, formats, gate_args): idx
-                    for idx in chunks
-                }
-                try:
-                    while pending:
-                        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                        for fut in finished:
-                            record(pending.pop(fut), fut.result())
-                except BaseException:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    raise
     return sorted(results.values(), key=lambda r: r.badness)
 
 

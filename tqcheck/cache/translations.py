@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tqcheck.errors import EngineError
+from tqcheck.settings import core
 from tqcheck.translate.base import Engine, EngineInfo
 
 SCHEMA = """
@@ -32,7 +33,7 @@ _SLICE = 500
 
 
 def default_path() -> Path:
-    env = os.environ.get("TQCHECK_CACHE")
+    env = os.environ.get(str(core("cache").env))
     if env:
         return Path(env)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from tqcheck.checks import (  # noqa: F401  (registration)
     alignment, codemix, consistency, doubled, entities, junk, keyterms, language, markup, numbers,
-    placeholders, polarity, punctuation, score, wordforms, words,
+    placeholders, polarity, punctuation, score, spelling, wordforms, words,
 )
 from tqcheck.checks.base import CHECKS, ArticleCheck, Check, Context
 from tqcheck.errors import ConfigError

@@ -69,7 +69,7 @@ class Check(ABC):
         """Why this check cannot run on this pair at all (no engine, no dictionary for the
         language...), or None. Asked once per report; the report lists the reasons."""
         if self.needs_back_translation and not ctx.has_back_translation:
-            return "needs a back-translation (--engine none)"
+            return "no back-translation with engine none"
         return None
 
     @abstractmethod

@@ -10,7 +10,9 @@ _DOUBLE = re.compile(r"(?<![\w-])([^\W\d_][\w’']*)\s+(\1)(?![\w-])", re.IGNORE
 
 
 def doubled(text: str) -> list[re.Match[str]]:
-    return [m for m in _DOUBLE.finditer(text) if len(m.group(1)) > 1]
+    # Scripts without capitals spell acronyms out letter by letter: BBC is "بي بي سي".
+    return [m for m in _DOUBLE.finditer(text)
+            if len(m.group(1)) > (1 if m.group(1)[0] < "\u0250" else 2)]
 
 
 @register

@@ -14,10 +14,7 @@ class KeyTerm(Check):
     severity = Severity.WARNING
     description = ("A glossary source term is in the source passage and none of its allowed "
                    "translations is in the translation, or a forbidden translation is used "
-                   "(case-insensitive, any inflection simplemma knows).")
-
-    def unavailable(self, ctx: Context) -> str | None:
-        return None if ctx.glossary else "no glossary (--glossary FILE or glossary = in tqcheck.toml)"
+                   "(case-insensitive, any inflection simplemma knows). Needs --glossary.")
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         if ctx.glossary is None or not unit.source or not unit.target:

@@ -23,6 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=o.Group,
     # Plain click help and usage errors: typer's rich rendering imports rich, its
     # Markdown and pygments (~40% of `tqcheck --help`).
     rich_markup_mode=None,
@@ -44,20 +45,13 @@ def _root(
     """tqcheck: is this translation faithful to its original?"""
 
 
-@app.command()
+@app.command("check", cls=o.Command)
+@o.takes("check")
 def check(
     source: Annotated[Path, typer.Argument(help="The original article (.txt, .md, .html; - for stdin), "
                                                "or a bilingual .xlf/.tmx/.po/.tsv/.jsonl file.")],
     translation: Annotated[Optional[Path], typer.Argument(help="Its translation; omit for a bilingual file.")] = None,
-    src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
-    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, require_engine: o.RequireEngine = False,
-    glossary: o.Glossary = None, words: o.Words = None, via: o.Via = None,
-    no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
-    fmt: o.Formats = None, output: o.Outputs = None, fail_on: o.FailOn = None,
-    min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
-    min_passage_chrf: o.MinPassageChrf = None, disable: o.Disable = None,
-    baseline: o.Baseline = None, config: o.ConfigPath = None, quiet: o.Quiet = False,
-    debug: o.Debug = False,
+    *, run: o.Run,
 ) -> None:
     """Check one article pair: align, back-translate, score and flag suspect passages."""
     from tqcheck.baseline import triage
@@ -66,17 +60,12 @@ def check(
     from tqcheck.report import FORMATS
     from tqcheck.result import gate
 
-    eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
-                      cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
-                      max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
-                      disable=disable, baseline=baseline, config=config,
-                      engine_url=engine_url, api_key=api_key, require_engine=require_engine,
-                      glossary=glossary, words=words, via=via)
-    targets = pair_outputs(fmt, output)
+    quiet = run["quiet"]
+    targets = pair_outputs(run["format"], run["output"])
     with progress_for(err, enabled=not quiet) as progress:
-        report = check_pair(source, translation, eff.options, progress=progress)
-    triaged = triage(report.findings, eff.baseline, eff.suppressions, report.translation.path)
-    verdict = gate(report, eff.fail_on, eff.min_chrf, eff.max_flagged_ratio, triaged)
+        report = check_pair(source, translation, run.options, progress=progress)
+    triaged = triage(report.findings, run.baseline, run.suppressions, report.translation.path)
+    verdict = gate(report, run.fail_on, run.min_chrf, run.max_flagged_ratio, triaged)
     for name, path in targets:
         if name == "terminal" and path is None:
             from rich.console import Console
@@ -94,36 +83,50 @@ def check(
         raise typer.Exit(ExitStatus.GATE_FAILED)
 
 
-@app.command("checks")
-def list_checks() -> None:
-    """List the checks with their ids, default severity and description."""
-    from rich.console import Console
-    from rich.table import Table
+@app.command("checks", cls=o.Command)
+def list_checks(
+    check_id: Annotated[Optional[str], typer.Argument(metavar="[ID]", help="Show this check in full.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Descriptions too.")] = False,
+) -> None:
+    """List the checks: id, default severity and title (an ID or --verbose for the description)."""
+    import textwrap
 
     from tqcheck.checks import CHECKS
 
-    table = Table("id", "severity", "title", "description", show_edge=False)
+    if check_id is not None:
+        if check_id not in CHECKS:
+            raise ConfigError(f"unknown check {check_id!r}; `tqcheck checks` lists them")
+        cls = CHECKS[check_id]
+        typer.echo(f"{check_id}  ({cls.severity.value})  {cls.title}\n")
+        typer.echo(textwrap.fill(cls.description, width=78))
+        return
+    width = max(len(cid) for cid in CHECKS)
     for cid, cls in CHECKS.items():
-        table.add_row(cid, cls.severity.value, cls.title, cls.description)
-    Console().print(table)
+        # Plain lines, no table: readable at 80 columns and easy to grep.
+        lead = f"{cid:<{width}}  {cls.severity.value:<7}  "
+        typer.echo(textwrap.fill(cls.title, width=79, initial_indent=lead,
+                                 subsequent_indent=" " * len(lead)))
+        if verbose:
+            typer.echo(textwrap.fill(cls.description, width=78, initial_indent="    ",
+                                     subsequent_indent="    "))
+    if not verbose:
+        typer.echo("\n`tqcheck checks ID` or --verbose for what a check flags.")
 
 
-@app.command()
-def engines(engine_url: o.EngineUrl = None, api_key: o.ApiKey = None) -> None:
+@app.command("engines", cls=o.Command)
+@o.takes("engines")
+def engines(*, run: o.Run) -> None:
     """Show the engines, their pairs, and every pair reachable now with its route."""
     from tqcheck.translate.registry import AUTO_ORDER, available_pairs, candidates
     from tqcheck.translate.routes import reachable
 
     # The server settings come from the options, the config file or the environment,
     # the same way `check` finds them.
-    eff = o.effective(src_lang=None, tgt_lang=None, engine=None, no_cache=True, cache=None, threads=None,
-                      fail_on=None, min_chrf=None, max_flagged_ratio=None, min_passage_chrf=None,
-                      disable=None, baseline=None, config=None, engine_url=engine_url, api_key=api_key)
-    server = {"url": eff.options.engine_url, "api_key": eff.options.api_key}
+    server = dict(run.options.engine_settings)
     for name, (pairs, why) in available_pairs(**server).items():
-        shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"(none: {why})"
+        shown = ", ".join(f"{s}→{t}" for s, t in pairs) if pairs else f"({why})"
         typer.echo(f"{name}: {shown}")
-    order = eff.options.engine_order or AUTO_ORDER
+    order = run.options.engine_order or AUTO_ORDER
     found = reachable(candidates("auto", order=order, **server))
     typer.echo(f"\nreachable with --engine auto ({len(found)} pairs; engines in order {', '.join(order)}; "
                f"{sum(len(r.legs) > 1 for r in found.values())} through a pivot):")
@@ -139,17 +142,22 @@ def _register_groups() -> None:
     from tqcheck.cli import batch, calibrate, models
 
     app.add_typer(models.models_app, name="models")
-    app.command("batch")(batch.batch)
+    app.command("batch", cls=o.Command)(batch.batch)
     app.add_typer(batch.baseline_app, name="baseline")
-    app.command("calibrate")(calibrate.calibrate)
+    app.command("calibrate", cls=o.Command)(calibrate.calibrate)
 
 
 _register_groups()
 
 
-def _interrupted() -> None:
-    err.print("tqcheck: interrupted; finished translations and articles are kept "
-              "(the cache and the batch state); run the same command again to go on", markup=False)
+def _interrupted(args: list[str]) -> None:
+    if "--no-cache" in args:
+        # Nothing was cached: only a batch's finished articles survive.
+        kept = "finished batch articles are kept (the batch state)" if args[:1] == ["batch"] else "nothing is kept"
+        err.print(f"tqcheck: interrupted; --no-cache, so {kept}", markup=False)
+    else:
+        err.print("tqcheck: interrupted; finished translations and articles are kept "
+                  "(the cache and the batch state); run the same command again to go on", markup=False)
     sys.exit(ExitStatus.INTERRUPTED)
 
 
@@ -164,7 +172,7 @@ def main(argv: list[str] | None = None) -> None:
         # Without standalone mode click returns, rather than raises, a typer.Exit's code.
         code = app(args=args, standalone_mode=False)
         if code == ExitStatus.INTERRUPTED:  # typer's own Ctrl-C handling returns 130
-            _interrupted()
+            _interrupted(args)
         sys.exit(code if isinstance(code, int) else 0)
     except TqcheckError as exc:
         if debug:
@@ -172,11 +180,11 @@ def main(argv: list[str] | None = None) -> None:
         err.print(f"tqcheck: error: {exc}", markup=False, soft_wrap=True)
         sys.exit(exc.exit_status)
     except (KeyboardInterrupt, typer.Abort):
-        _interrupted()
+        _interrupted(args)
     except typer.Exit as exc:
         # typer turns Ctrl-C inside a command into Exit(130) before we see it.
         if exc.exit_code == ExitStatus.INTERRUPTED:
-            _interrupted()
+            _interrupted(args)
         sys.exit(exc.exit_code)
     except Exception as exc:
         # Usage errors are click exceptions (vendored inside typer, so matched by shape).

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -21,46 +21,32 @@ err = LazyConsole(stderr=True, highlight=False)
 # CI logs: one progress line per this many seconds at most.
 PLAIN_EVERY_S = 5.0
 baseline_app = typer.Typer(help="Record current findings so that only new ones fail CI.",
-                           no_args_is_help=True, rich_markup_mode=None)
+                           no_args_is_help=True, rich_markup_mode=None, cls=o.Group)
 
 
+@o.takes("batch")
 def batch(
     folder: Annotated[Path, typer.Argument(help="Folder of pairs (name.en.md + name.es.md, en/x.md + "
                                                "es/x.md) or a manifest .csv/.jsonl.")],
-    out: Annotated[Path, typer.Option("--out", "-O", help="Folder for reports, summary and state.")] = Path("tqcheck-out"),
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Articles checked in parallel (default: number of cores).")] = 0,
-    fmt: o.Formats = None,
-    fresh: Annotated[bool, typer.Option("--fresh", help="Ignore the state of an earlier, interrupted run.")] = False,
-    src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
-    engine_url: o.EngineUrl = None, api_key: o.ApiKey = None, require_engine: o.RequireEngine = False,
-    glossary: o.Glossary = None, words: o.Words = None, via: o.Via = None,
-    no_cache: o.NoCache = False, cache: o.CachePath = None, threads: o.Threads = None,
-    fail_on: o.FailOn = None, min_chrf: o.MinChrf = None, max_flagged_ratio: o.MaxFlagged = None,
-    min_passage_chrf: o.MinPassageChrf = None, disable: o.Disable = None,
-    baseline: o.Baseline = None, config: o.ConfigPath = None, quiet: o.Quiet = False,
-    debug: o.Debug = False,
+    *, run: o.Run,
 ) -> None:
     """Check every article pair in FOLDER; survive bad articles, resume after interruption."""
     from tqcheck.batch import GateArgs, batch_exit_status, discover, run_batch, summary_document
     from tqcheck.batch import consistency
     from tqcheck.batch.run import summary_markdown
 
-    eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
-                      cache=cache, threads=threads, fail_on=fail_on, min_chrf=min_chrf,
-                      max_flagged_ratio=max_flagged_ratio, min_passage_chrf=min_passage_chrf,
-                      disable=disable, baseline=baseline, config=config,
-                      engine_url=engine_url, api_key=api_key, require_engine=require_engine,
-                      glossary=glossary, words=words, via=via)
-    formats = fmt or ["json"]
+    out = run["out_dir"]
+    formats = run["format"] or ["json"]
     if "json" not in formats:
         formats = ["json", *formats]
     pair_outputs(formats, [out / f for f in formats])  # validates the names
-    pairs = discover(folder, src_lang)
-    gate_args = GateArgs(eff.fail_on, eff.min_chrf, eff.max_flagged_ratio, eff.baseline, eff.suppressions)
-    workers = jobs or os.cpu_count() or 1
-    with _progress(quiet) as show:
-        results = run_batch(pairs, eff.options, out, jobs=workers, formats=formats, gate_args=gate_args,
-                            resume=not fresh, progress=show)
+    pairs = discover(folder, run["src_lang"])
+    gate_args = GateArgs(run.fail_on, run.min_chrf, run.max_flagged_ratio, run.baseline, run.suppressions)
+    workers = run["jobs"] or os.cpu_count() or 1
+    with _progress(run["quiet"]) as show:
+        results = run_batch(pairs, run.options, out, jobs=workers, formats=formats, gate_args=gate_args,
+                            resume=not run["fresh"], progress=show, executor=run["executor"],
+                            scheduler=run["scheduler"])
     summary = summary_document(results)
     across = consistency.document(consistency.batch_conflicts(results))
     summary["consistency"] = len(across["findings"])
@@ -69,7 +55,7 @@ def batch(
     write_text(summary_markdown(summary) + consistency.markdown(across), out / "summary.md")
     _print_summary(summary)
     status = batch_exit_status(results)
-    if status == ExitStatus.PASSED and consistency.fails(across, eff.fail_on):
+    if status == ExitStatus.PASSED and consistency.fails(across, run.fail_on):
         status = ExitStatus.GATE_FAILED
     if status != ExitStatus.PASSED:
         raise typer.Exit(status)
@@ -138,13 +124,12 @@ def _print_summary(summary: dict) -> None:  # type: ignore[type-arg]
         typer.echo(f"… {summary['articles'] - 50} more in summary.json")
 
 
-@baseline_app.command("create")
+@baseline_app.command("create", cls=o.Command)
+@o.takes("baseline create")
 def baseline_create(
     inputs: Annotated[list[Path], typer.Argument(help="JSON reports (from --format json or a batch "
-                                                      "--out folder), or SOURCE TRANSLATION to check now.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write.")] = Path("tqcheck-baseline.json"),
-    src_lang: o.SrcLang = None, tgt_lang: o.TgtLang = None, engine: o.EngineOpt = None,
-    no_cache: o.NoCache = False, config: o.ConfigPath = None,
+                                                      "--out-dir folder), or SOURCE TRANSLATION to check now.")],
+    *, run: o.Run,
 ) -> None:
     """Record the current findings by fingerprint; with --baseline only new ones fail."""
     from tqcheck.baseline import baseline_document
@@ -157,14 +142,12 @@ def baseline_create(
         for path in reports:
             found.extend(findings_from_json(path))
     elif len(inputs) == 2:
-        eff = o.effective(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine, no_cache=no_cache,
-                          cache=None, threads=None, fail_on=None, min_chrf=None, max_flagged_ratio=None,
-                          min_passage_chrf=None, disable=None, baseline=None, config=config)
-        report = check_pair(inputs[0], inputs[1], eff.options)
+        report = check_pair(inputs[0], inputs[1], run.options)
         found = [(str(inputs[1]), u, f) for u, f in report.findings]
     else:
-        raise ConfigError("give JSON reports, a batch --out folder, or SOURCE TRANSLATION")
+        raise ConfigError("give JSON reports, a batch --out-dir folder, or SOURCE TRANSLATION")
     doc = baseline_document(found)
+    output = run["baseline_file"]
     write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
     print(f"baseline: {len(doc['findings'])} finding(s) recorded in {output}", file=sys.stderr)
 

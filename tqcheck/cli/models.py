@@ -6,14 +6,15 @@ from typing import Annotated, Optional
 
 import typer
 
+from tqcheck.cli.options import Command, Group
 from tqcheck.errors import ConfigError
 
 models_app = typer.Typer(help="List, install and remove Argos translation models.", no_args_is_help=True,
-                         rich_markup_mode=None)
+                         rich_markup_mode=None, cls=Group)
 
 
 
-@models_app.command("list")
+@models_app.command("list", cls=Command)
 def models_list() -> None:
     """Installed Argos packages, their versions, and the pairs they cover (pivots included)."""
     from tqcheck.translate import argos_models
@@ -27,7 +28,7 @@ def models_list() -> None:
     typer.echo("pairs: " + ", ".join(f"{s}→{t} ({how})" for s, t, how in argos_models.covered_pairs(pkgs)))
 
 
-@models_app.command("install")
+@models_app.command("install", cls=Command)
 def models_install(
     src: Annotated[Optional[str], typer.Argument(help="Source language code.")] = None,
     tgt: Annotated[Optional[str], typer.Argument(help="Target language code.")] = None,
@@ -48,7 +49,7 @@ def models_install(
         typer.echo("already installed")
 
 
-@models_app.command("remove")
+@models_app.command("remove", cls=Command)
 def models_remove(src: Annotated[str, typer.Argument()], tgt: Annotated[str, typer.Argument()]) -> None:
     """Remove the installed package for SRC→TGT."""
     from tqcheck.translate import argos_models
@@ -57,7 +58,7 @@ def models_remove(src: Annotated[str, typer.Argument()], tgt: Annotated[str, typ
     typer.echo(f"removed {p.name} version {p.version}")
 
 
-@models_app.command("path")
+@models_app.command("path", cls=Command)
 def models_path() -> None:
     """Print the folder Argos packages are installed in (ARGOS_PACKAGES_DIR)."""
     from tqcheck.translate import argos_models

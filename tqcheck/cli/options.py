@@ -1,139 +1,192 @@
-"""Options shared by check, batch and baseline, declared once, and how they become
-library settings (CLI > config file > environment > default)."""
+"""CLI options derived from the settings table (tqcheck/settings.py), and how they become
+library settings (CLI > config file > environment > default).
+
+A command declares only its arguments and a keyword `run: Run`; `takes()` adds an
+option for every setting the command takes (settings.COMMANDS) and hands the resolved
+values over.
+"""
 from __future__ import annotations
 
+import inspect
+import typing
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from tqcheck.baseline import Suppression, load_baseline, parse_suppressions
-from tqcheck.config import Settings, resolve
-from tqcheck.errors import ConfigError
+from tqcheck.config import Settings, all_settings, for_command, resolve
 from tqcheck.model import Severity
-from tqcheck.report import FORMATS
+from tqcheck.settings import EngineSettings, Setting
 
 if TYPE_CHECKING:  # the pipeline is imported when a command runs, not for --help
     from tqcheck.pipeline import CheckOptions
 
 
-class EngineName(str, Enum):
-    auto = "auto"
-    argos = "argos"
-    apertium = "apertium"
-    libretranslate = "libretranslate"
-    none = "none"
+class _BareFlags:
+    """--help shows no `<bool>` after a flag (--help itself included)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)  # type: ignore[misc]
+        for p in params:
+            if getattr(p, "is_flag", False):
+                p.metavar = ""
+        return params
 
 
-SrcLang = Annotated[Optional[str], typer.Option(help="Source language (ISO 639-1); detected if omitted.")]
-TgtLang = Annotated[Optional[str], typer.Option(help="Translation language; detected if omitted.")]
-EngineOpt = Annotated[Optional[EngineName], typer.Option("--engine", help=(
-    "Back-translation engine (default: auto; none: only the checks that need no back-translation)."))]
-RequireEngine = Annotated[bool, typer.Option(
-    "--require-engine", help="With --engine auto, exit 3 when no engine covers the pair instead of "
-                             "running without one.")]
-Glossary = Annotated[Optional[Path], typer.Option(
-    "--glossary", help="Key terms: TSV/CSV (source term, allowed target terms…, optional `forbidden` column) or TBX.")]
-Words = Annotated[Optional[Path], typer.Option(
-    "--words", help="Words the spelling check accepts, one a line (names, product terms).")]
-EngineUrl = Annotated[Optional[str], typer.Option(
-    "--engine-url", help="LibreTranslate server for --engine libretranslate, e.g. http://mt.internal:5000.")]
-ApiKey = Annotated[Optional[str], typer.Option(
-    "--api-key", help="API key for the LibreTranslate server (better: $TQCHECK_API_KEY, kept out of shell history).")]
-Via = Annotated[Optional[str], typer.Option(
-    "--via", help="Back-translate through this pivot language (ISO 639-1), e.g. --via es.")]
-NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation cache.")]
-CachePath = Annotated[Optional[Path], typer.Option("--cache", help="Translation cache file (SQLite).")]
-Threads = Annotated[Optional[int], typer.Option(min=1, help="CTranslate2 threads for Argos.")]
-Formats = Annotated[Optional[list[str]], typer.Option(
-    "--format", "-f", help=f"Report format, repeatable: {', '.join(FORMATS)} (default: terminal).")]
-Outputs = Annotated[Optional[list[Path]], typer.Option(
-    "--output", "-o", help="Write the n-th --format to this file, repeatable.")]
-FailOn = Annotated[Optional[Severity], typer.Option(help="Fail (exit 1) on findings at or above this (default: error).")]
-MinChrf = Annotated[Optional[float], typer.Option(min=0, max=100, help="Fail (exit 1) when the article chrF is below this.")]
-MaxFlagged = Annotated[Optional[float], typer.Option(min=0, max=1, help="Fail when more than this share of passages is flagged.")]
-MinPassageChrf = Annotated[Optional[float], typer.Option(help="Flag passages whose round-trip chrF is below this.")]
-Disable = Annotated[Optional[list[str]], typer.Option(help="Turn a check off, repeatable; see `tqcheck checks`.")]
-Baseline = Annotated[Optional[Path], typer.Option(help="Only findings not in this baseline fail the run.")]
-ConfigPath = Annotated[Optional[Path], typer.Option("--config", help="tqcheck.toml or pyproject.toml to use.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")]
-Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+class Command(_BareFlags, TyperCommand):
+    pass
+
+
+class Group(_BareFlags, TyperGroup):
+    pass
 
 
 @dataclass(frozen=True)
-class Effective:
-    options: CheckOptions
+class Run:
+    """What a command runs with: every setting's value (and origin), and the library
+    options and gate derived from them."""
+
     settings: Settings
+    options: CheckOptions
     fail_on: Severity
     min_chrf: float | None
     max_flagged_ratio: float | None
     baseline: dict[str, dict[str, Any]] | None
     suppressions: dict[str, Suppression]
 
+    def __getitem__(self, name: str) -> Any:
+        return self.settings[name]
 
-def effective(*, src_lang: str | None, tgt_lang: str | None, engine: EngineName | None,
-              no_cache: bool, cache: Path | None, threads: int | None, fail_on: Severity | None,
-              min_chrf: float | None, max_flagged_ratio: float | None,
-              min_passage_chrf: float | None, disable: list[str] | None,
-              baseline: Path | None, config: Path | None, engine_url: str | None = None,
-              api_key: str | None = None, require_engine: bool = False,
-              glossary: Path | None = None, words: Path | None = None,
-              via: str | None = None) -> Effective:
+
+def build_run(cli: dict[str, Any]) -> Run:
     from tqcheck.pipeline import CheckOptions
 
-    settings = resolve({
-        "engine": engine.value if engine else None, "fail_on": fail_on.value if fail_on else None,
-        "engine_url": engine_url, "api_key": api_key, "via": via,
-        "min_chrf": min_chrf, "max_flagged_ratio": max_flagged_ratio,
-        "min_passage_chrf": min_passage_chrf, "disable": disable or [],
-        "require_engine": require_engine or None,
-        "glossary": str(glossary) if glossary else None, "words": str(words) if words else None,
-    }, config)
+    settings = resolve(cli, cli.get("config"))
+    engine_settings = {s.name: settings[s.name] for s in _engine_owned()}
     thresholds = {}
     if settings["min_passage_chrf"] is not None:
         thresholds["min_passage_chrf"] = settings["min_passage_chrf"]
-    try:
-        level = Severity(settings["fail_on"])
-    except ValueError as exc:
-        raise ConfigError(f"fail_on = {settings['fail_on']!r} (from {settings.origins['fail_on']}); "
-                          "use info, warning or error") from exc
-    if not isinstance(settings["severity"], dict) or not isinstance(settings["disable"], list):
-        raise ConfigError("config: 'severity' must be a table and 'disable' a list")
     opts = CheckOptions(
-        src_lang=src_lang, tgt_lang=tgt_lang, engine=str(settings["engine"]),
-        cache=False if no_cache else (cache or True), threads=threads, thresholds=thresholds,
-        disable=tuple(settings["disable"]), severities=dict(settings["severity"]),
-        calibrations=tuple(str(p) for p in _paths(settings["calibration"])),
-        engine_url=settings["engine_url"], api_key=settings["api_key"],
-        require_engine=bool(settings["require_engine"]),
-        glossary=_relative(settings, "glossary"), words=_relative(settings, "words"),
-        via=settings["via"], engine_order=tuple(settings["engine_order"]),
+        src_lang=settings["src_lang"], tgt_lang=settings["tgt_lang"], engine=str(settings["engine"]),
+        cache=False if settings["no_cache"] else (settings["cache"] or True), threads=settings["threads"],
+        thresholds=thresholds, enable=tuple(settings["enable"]), disable=tuple(settings["disable"]),
+        severities=dict(settings["severity"]), calibrations=tuple(str(p) for p in settings["calibration"]),
+        engine_settings=EngineSettings.of(engine_settings, _engine_owned()),
+        require_engine=bool(settings["require_engine"]), via=settings["via"],
+        engine_order=tuple(settings["engine_order"]),
+        glossary=_path(settings["glossary"]), words=_path(settings["words"]),
     )
-    return Effective(opts, settings, level, settings["min_chrf"], settings["max_flagged_ratio"],
-                     load_baseline(baseline) if baseline else None,
-                     parse_suppressions(settings["suppress"]))
+    baseline = settings["baseline"]
+    return Run(settings, opts, Severity(settings["fail_on"]), settings["min_chrf"],
+               settings["max_flagged_ratio"], load_baseline(baseline) if baseline else None,
+               parse_suppressions(settings["suppress"]))
 
 
-def _relative(settings: Settings, key: str) -> str | None:
-    """A file setting: from the config file it is relative to that file's folder."""
-    value = settings[key]
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ConfigError(f"{key} (from {settings.origins[key]}) must be a file path")
-    path = Path(value)
-    if settings.origins[key] == str(settings.path) and settings.path and not path.is_absolute():
-        path = settings.path.parent / path
-    return str(path)
+def _engine_owned() -> list[Setting]:
+    return [s for s in _all() if s.owner.startswith("engine:")]
 
 
-def _paths(value: Any) -> list[Path]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [Path(value)]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return [Path(v) for v in value]
-    raise ConfigError("calibration must be a path or a list of paths")
+@lru_cache(maxsize=1)
+def _all() -> tuple[Setting, ...]:
+    return all_settings()
+
+
+def _choices(s: Setting) -> tuple[str, ...]:
+    if s.name == "engine":
+        from tqcheck.translate.registry import ENGINES
+
+        return ("auto", *ENGINES)
+    return s.choices
+
+
+@lru_cache(maxsize=None)
+def _enum(name: str, choices: tuple[str, ...]) -> type[Enum]:
+    return Enum(name, {c: c for c in choices}, type=str)  # type: ignore[return-value]
+
+
+def _help(s: Setting) -> str:
+    where = []
+    if s.default not in (None, [], {}, False, ""):
+        where.append(f"default {s.default}")
+    if s.env:
+        where.append(f"${s.env}")
+    if s.config:
+        where.append(f"config {s.name}")
+    return s.help + (f" ({'; '.join(where)})" if where else "")
+
+
+def _annotation(s: Setting, decls: tuple[str, ...], hidden: bool = False) -> tuple[Any, Any]:
+    """The typer annotation and CLI default for one setting."""
+    info = dict(help=_help(s), hidden=hidden, metavar=s.metavar or None)
+    if s.min is not None:
+        info["min"] = s.min
+    if s.max is not None:
+        info["max"] = s.max
+    choices = _choices(s)
+    if s.kind is bool:
+        return Annotated[bool, typer.Option(*decls, help=info["help"], hidden=hidden)], False
+    if s.kind is list:
+        base: Any = Path if s.name == "output" else str
+        return Annotated[Optional[list[base]], typer.Option(*decls, **info)], None  # type: ignore[valid-type]
+    base = _enum(s.name, choices) if choices else s.kind
+    if choices and len("|".join(choices)) <= 20:
+        info["metavar"] = "|".join(choices)
+    elif choices:
+        info["help"] = f"{s.help.rstrip('.')}: {', '.join(choices)}." + info["help"][len(s.help):]
+    return Annotated[Optional[base], typer.Option(*decls, **info)], None  # type: ignore[valid-type]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def takes(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The decorated function as command `name`, with an option per setting it takes
+    (settings.COMMANDS); the function gets them resolved as `run`."""
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        hints = typing.get_type_hints(fn, include_extras=True)
+        own = [p.replace(annotation=hints.get(n, p.annotation))
+               for n, p in inspect.signature(fn).parameters.items() if n != "run"]
+        settings = [s for s in for_command(name) if s.flag]  # the others are config-file keys
+        params = list(own)
+        for s in settings:
+            decls = tuple(d for d in (s.flag, s.short) if d)
+            ann, default = _annotation(s, decls)
+            params.append(inspect.Parameter(s.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=ann))
+            if s.aliases:
+                ann, default = _annotation(s, s.aliases, hidden=True)
+                params.append(inspect.Parameter(f"{s.name}__old", inspect.Parameter.KEYWORD_ONLY,
+                                                default=default, annotation=ann))
+
+        def wrapper(**kwargs: Any) -> Any:
+            cli = {}
+            for s in settings:
+                cli[s.name] = _plain(kwargs.pop(s.name))
+                old = _plain(kwargs.pop(f"{s.name}__old", None))
+                if old not in (None, False, []):
+                    warnings.warn(f"{'/'.join(s.aliases)} is now {s.flag}; the old spelling goes "
+                                  "in the next release", FutureWarning, stacklevel=2)
+                    if cli[s.name] in (None, False, []):
+                        cli[s.name] = old
+            return fn(**kwargs, run=build_run(cli))
+
+        wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in params}
+        wrapper.__doc__ = fn.__doc__
+        wrapper.__name__ = fn.__name__
+        return wrapper
+
+    return decorate
+
+
+def _path(value: Path | None) -> str | None:
+    return None if value is None else str(value)

@@ -36,11 +36,18 @@ def progress_for(console: Any, enabled: bool = True) -> Iterator[ProgressFn]:
             yield update
         return
     last = [0.0]
+    announced: set[str] = set()
+    printed: set[tuple[str, int]] = set()
 
     def plain(stage: str, done: int, total: int) -> None:
         now = time.monotonic()
-        if total >= MIN_TOTAL and (now - last[0] >= PLAIN_EVERY_S or done == total):
+        # Each phase is announced when it starts (aligning 20,000 passages takes half a
+        # minute), once: reading and translating run side by side and report in turns.
+        due = stage not in announced or now - last[0] >= PLAIN_EVERY_S or done == total
+        if total >= MIN_TOTAL and due and (stage, done) not in printed:
             last[0] = now
+            announced.add(stage)
+            printed.add((stage, done))
             console.print(f"tqcheck: {stage} {done}/{total}", markup=False, highlight=False)
 
     yield plain

@@ -69,6 +69,8 @@ class Language:
     feminine: tuple[tuple[str, str], ...] = ()
     ordinal_endings: tuple[tuple[str, str], ...] = ()
     decades: tuple[tuple[str, str], ...] = ()
+    # Words that join the parts of a number after a scale word ("ستة آلاف و أربعمائة").
+    number_links: tuple[str, ...] = ()
     clock: Clock = Clock()
     # How this language writes acronyms of another: {"BC": ("aC", "a. C."), "UN": ("ONU",)}.
     acronyms: Mapping[str, tuple[str, ...]] = field(default_factory=frozen)

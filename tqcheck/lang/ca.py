@@ -1,6 +1,8 @@
 from tqcheck.lang.base import Clock, Language, Negation, frozen, words
 from tqcheck.lang.en import _NO, _w
 
+_US = ("eua", "estats units", "estatunidenc", "nord-americ")
+
 LANGUAGE = Language(
     code="ca", name="Catalan", families=frozenset({"romance"}),
     function_words=words(
@@ -14,13 +16,15 @@ LANGUAGE = Language(
     negation=Negation(
         strong=_w(_NO, "mai", "ningú", "res", "ni", "tampoc", "gens", "enlloc", "cap"),
         weak=_w("sense", "no obstant", "no només", "no pas", "sinó", "només", "sols", "únicament",
-                "tret de", "excepte", "ja no", "a menys que", "llevat", "deixar de", "deixa de",
+                "tret de", "excepte", "ja no", "a menys que", "o no", "llevat", "deixar de", "deixa de",
                 r"cap (?:a|al|als|on|de|del|dels|d['’]\w+)", r"(?:el|al|del|pel|un|seu) cap"),
         filler=words("els és va van hi ho en"),
     ),
     scales=(("mil milions", 1e9), ("mil", 1e3), ("milions", 1e6), ("milió", 1e6), ("bilions", 1e12)),
     fractions=frozen({"la meitat": 0.5, "mig": 0.5, "mitja": 0.5, "un quart": 0.25,
-                      "un terç": 1 / 3, "dos terços": 2 / 3, "tres quarts": 0.75}),
+                      "un terç": 1 / 3, "dos terços": 2 / 3, "tres quarts": 0.75,
+                      # "100 percent certain" = "absolutament convençut"
+                      "totalment": 1.0, "completament": 1.0, "absolutament": 1.0}),
     ratio_links=("de cada",),
     count_words=frozen({"una dotzena": 12, "dotzena": 12}),
     # num2words writes the masculine: una, dues, dues-centes are Catalan too; its
@@ -33,7 +37,7 @@ LANGUAGE = Language(
                                   "de la tarda": "pm", "del vespre": "pm", "de la nit": "pm"}),
                 hour_words=("h", "hora", "hores")),
     acronyms=frozen({
-        "US": ("eua", "estats units", "estatunidenc", "nord-americ"),
+        "US": _US, "USA": _US,
         "UK": ("regne unit", "gran bretanya", "britànic"),
         "UN": ("onu", "nacions unides"), "EU": ("ue", "unió europea", "europa", "europeu"),
         "WHO": ("oms",), "AIDS": ("sida", "vih"), "HIV": ("vih",), "GDP": ("pib",),

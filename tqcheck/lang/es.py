@@ -1,6 +1,8 @@
 from tqcheck.lang.base import Clock, Language, Negation, frozen, words
 from tqcheck.lang.en import _NO, _w
 
+_US = ("ee. uu", "ee.uu", "eeuu", "estados unidos", "estadounidense", "norteameric")
+
 LANGUAGE = Language(
     code="es", name="Spanish", families=frozenset({"romance"}),
     function_words=words(
@@ -16,22 +18,26 @@ LANGUAGE = Language(
                   "tampoco"),
         weak=_w("sin", "sin embargo", "no obstante", "no solo", "no sólo", "sino", "más que",
                 "solo", "sólo", "solamente", "únicamente", "apenas", "salvo", "excepto",
-                "ni siquiera", "ya no", "a menos que", "dejar de", "deja de", "dejó de"),
+                "ni siquiera", "ya no", "a menos que", "o no", "dejar de", "deja de", "dejó de"),
         filler=words("se lo la le les me te nos ha han hay es son fue era está más tan muy que del "
                      "los las una uno"),
     ),
     scales=(("mil millones", 1e9), ("millardos", 1e9), ("millardo", 1e9), ("mil", 1e3),
             ("millones", 1e6), ("millón", 1e6), ("billones", 1e12), ("billón", 1e12)),
     fractions=frozen({"la mitad": 0.5, "medio": 0.5, "media": 0.5, "un cuarto": 0.25,
-                      "un tercio": 1 / 3, "dos tercios": 2 / 3, "tres cuartos": 0.75}),
+                      "un tercio": 1 / 3, "dos tercios": 2 / 3, "tres cuartos": 0.75,
+                      # "100 percent certain" = "totalmente seguro"
+                      "totalmente": 1.0, "completamente": 1.0, "absolutamente": 1.0,
+                      "absoluta certeza": 1.0}),
     ratio_links=("de cada",),
     count_words=frozen({"una docena": 12, "docena": 12}),
+    feminine=(("uno", "una"),),  # num2words writes the masculine
     clock=Clock(articles=("a las", "las", "a la"),
                 day_parts=frozen({"de la mañana": "am", "de la madrugada": "am",
                                   "de la tarde": "pm", "de la noche": "pm"}),
                 hour_words=("h", "hora", "horas")),
     acronyms=frozen({
-        "US": ("ee. uu", "ee.uu", "eeuu", "estados unidos", "estadounidense", "norteameric"),
+        "US": _US, "USA": _US,
         "UK": ("ru", "reino unido", "r.u", "gran bretaña", "británic"),
         "UN": ("onu", "naciones unidas"), "EU": ("ue", "unión europea", "europa"),
         "WHO": ("oms",), "AIDS": ("sida", "vih"), "HIV": ("vih",), "GDP": ("pib",),

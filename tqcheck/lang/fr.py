@@ -22,9 +22,11 @@ LANGUAGE = Language(
     ),
     scales=(("mille", 1e3), ("millions", 1e6), ("million", 1e6), ("milliards", 1e9), ("milliard", 1e9)),
     fractions=frozen({"la moitié": 0.5, "moitié": 0.5, "un quart": 0.25, "un tiers": 1 / 3,
-                      "deux tiers": 2 / 3, "trois quarts": 0.75}),
+                      "deux tiers": 2 / 3, "trois quarts": 0.75,
+                      "totalement": 1.0, "complètement": 1.0, "entièrement": 1.0}),
     ratio_links=("sur",),
     count_words=frozen({"une douzaine": 12, "douzaine": 12}),
+    feminine=(("un", "une"),),  # num2words writes the masculine
     clock=Clock(articles=("à",),
                 day_parts=frozen({"heures du matin": "am", "h du matin": "am", "heures du soir": "pm",
                                   "h du soir": "pm", "heures de l'après-midi": "pm"}),

@@ -12,5 +12,6 @@ LANGUAGE = Language(
     clock=Clock(articles=("ás", "á"), hour_words=("h", "hora", "horas")),
     # Neither text2num nor num2words has Galician; Portuguese shares most of its number
     # words (cinco, seis, vinte, trinta e seis, setenta, oitenta, noventa).
+    number_links=("e",),
     num2words="pt", apertium="glg", apertium2="gl", hunspell="gl_ES", simplemma="gl",
 )

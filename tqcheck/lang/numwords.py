@@ -33,6 +33,17 @@ def _variants(phrase: str, lng: Language) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=64)
+def small_cardinals(lng: Language, upto: int = 20) -> dict[str, float]:
+    """Single words for 1..upto ("dos", "dues"): hours and counts of units, made without
+    the whole table (building that costs ~0.2 s a language)."""
+    out: dict[str, float] = {}
+    for n in range(1, upto + 1):
+        if lng.num2words and (w := _num2words(n, lng.num2words)) is not None:
+            out.update({v: float(n) for v in _variants(w, lng) if " " not in v and v not in out})
+    return out
+
+
 @lru_cache(maxsize=32)
 def word_values(lng: Language) -> dict[str, float]:
     """Phrase → value for the language's number words (empty without a library code)."""
@@ -50,8 +61,9 @@ def word_values(lng: Language) -> dict[str, float]:
                 table.setdefault(v, float(n))
     table.update({w: v for w, v in decades(lng).items() if w not in table})
     for n in (1000, 10**6, 10**9):
-        if (w := _num2words(n, code)) is not None:
-            table.setdefault(w.split()[-1], float(n))  # "un milió" → "milió"
+        for times in (1, 2, 3):  # "un milió" → "milió"; "două mii" → "mii"; "ألفان" = 2000
+            if (w := _num2words(times * n, code)) is not None:
+                table.setdefault(w.split()[-1], float(n) if " " in w else float(times * n))
     for word, value in lng.scales:
         table.setdefault(word, value)
     return table
@@ -72,6 +84,20 @@ def _inflect(word: str, rule: tuple[str, str]) -> str:
     return word[: len(word) - len(old)] + new if word.endswith(old) else word
 
 
+def _lookup(tokens: list[tuple[str, int, int]], j: int, table: dict[str, float],
+            links: tuple[str, ...]) -> tuple[int, float] | None:
+    """(tokens used, value) of the longest number phrase at token j. Inside a number, a
+    link word may come first, alone or attached ("ستة آلاف و أربعمائة", "وأربعمائة")."""
+    for k in range(min(_MAX_PHRASE, len(tokens) - j), 0, -1):
+        phrase = " ".join(t[0].lower() for t in tokens[j:j + k])
+        if phrase in table:
+            return k, table[phrase]
+        for link in links:
+            if phrase.startswith(link) and (rest := phrase[len(link):].lstrip()) in table:
+                return k, table[rest]
+    return None
+
+
 def _to_digits_by_table(text: str, lng: Language) -> str:
     table = word_values(lng)
     if not table:
@@ -81,8 +107,7 @@ def _to_digits_by_table(text: str, lng: Language) -> str:
     while i < len(tokens):
         run, j, total, current = None, i, 0.0, 0.0
         while j < len(tokens):
-            hit = next(((k, table[p]) for k in range(min(_MAX_PHRASE, len(tokens) - j), 0, -1)
-                        if (p := " ".join(t[0].lower() for t in tokens[j:j + k])) in table), None)
+            hit = _lookup(tokens, j, table, lng.number_links if j > i else ())
             if hit is None:
                 break
             k, value = hit

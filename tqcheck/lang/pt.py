@@ -1,6 +1,8 @@
 from tqcheck.lang.base import Clock, Language, Negation, frozen, words
 from tqcheck.lang.en import _w
 
+_US = ("eua", "estados unidos", "norte-americ", "norteameric")
+
 LANGUAGE = Language(
     code="pt", name="Portuguese", families=frozenset({"romance"}),
     function_words=words(
@@ -15,21 +17,23 @@ LANGUAGE = Language(
         strong=_w("não", "nunca", "jamais", "ninguém", "nada", "nem", "nenhum", "nenhuma",
                   "tampouco"),
         weak=_w("sem", "não só", "não apenas", "senão", "só", "somente", "apenas", "exceto",
-                "salvo", "já não", "a menos que", "deixar de", "deixou de", "deixa de"),
+                "salvo", "já não", "a menos que", "ou não", "deixar de", "deixou de", "deixa de"),
         filler=words("não nem foi são"),
     ),
     scales=(("mil milhões", 1e9), ("mil", 1e3), ("milhões", 1e6), ("milhão", 1e6),
             ("bilhões", 1e9), ("bilhão", 1e9)),
     fractions=frozen({"a metade": 0.5, "metade": 0.5, "meio": 0.5, "meia": 0.5, "um quarto": 0.25,
-                      "um terço": 1 / 3, "dois terços": 2 / 3}),
+                      "um terço": 1 / 3, "dois terços": 2 / 3,
+                      "totalmente": 1.0, "completamente": 1.0, "absolutamente": 1.0}),
     ratio_links=("em cada", "de cada"),
     count_words=frozen({"uma dúzia": 12, "dúzia": 12}),
+    feminine=(("um", "uma"), ("dois", "duas")),  # num2words writes the masculine
     clock=Clock(articles=("às", "as", "à"),
                 day_parts=frozen({"da manhã": "am", "da madrugada": "am", "da tarde": "pm",
                                   "da noite": "pm"}),
                 hour_words=("h", "hora", "horas")),
     acronyms=frozen({
-        "US": ("eua", "estados unidos", "norte-americ", "norteameric"),
+        "US": _US, "USA": _US,
         "UK": ("reino unido", "grã-bretanha", "britânic"),
         "UN": ("onu", "nações unidas"), "EU": ("ue", "união europeia", "europa", "europeu"),
         "WHO": ("oms",), "GDP": ("pib",), "CEO": ("presidente", "diretor", "diretora"),

@@ -24,16 +24,36 @@ h1 { font-size: 1.3rem; margin: 0 0 .8rem; }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1rem; }
 dl.summary dt { color: #666; } dl.summary dd { margin: 0; overflow-wrap: anywhere; }
 .verdict.passed { color: var(--ok); font-weight: bold; } .verdict.failed { color: var(--err); font-weight: bold; }
+figure.chart { margin: 0 0 1rem; display: grid; grid-template-columns: max-content 1fr; gap: 0 .4rem; }
+.y-axis { display: flex; flex-direction: column; justify-content: space-between; height: 120px;
+  font-size: .75rem; color: #666; text-align: right; }
+.x-axis { grid-column: 2; display: flex; justify-content: space-between; font-size: .75rem; color: #666; }
+figure.chart figcaption { grid-column: 2; font-size: .8rem; color: #444; margin-top: .3rem; }
+.swatch { display: inline-block; width: .8rem; height: .8rem; vertical-align: -.1rem; margin: 0 .2rem 0 .8rem;
+  border: 2px solid transparent; }
 svg.chart { width: 100%; height: 120px; border: 1px solid var(--line); background: #fafafa; }
-.bar { fill: #90a4ae; } .bar.error { fill: var(--err); } .bar.warning { fill: var(--warn); }
-.bar.info { fill: var(--info); } .mean { stroke: #333; stroke-dasharray: 4 3; stroke-width: 1;
-  vector-effect: non-scaling-stroke; }
+.grid { stroke: #ddd; stroke-width: 1; vector-effect: non-scaling-stroke; }
+/* A clean unit is a filled grey bar: its height is its score. A flagged unit is a tinted
+   column with a hollow bar, so a high score never makes it look good (an untranslated
+   passage round-trips almost unchanged: chrF 97). */
+.bar, .swatch.clean { fill: #90a4ae; background: #90a4ae; }
+.band.error, .swatch.error { fill: var(--err); background: #f6d4d4; opacity: .18; }
+.band.warning, .swatch.warning { fill: var(--warn); background: #f3e3c8; opacity: .18; }
+.band.info, .swatch.info { fill: var(--info); background: #d3e2f5; opacity: .18; }
+.swatch.error, .swatch.warning, .swatch.info { opacity: 1; }
+.swatch.error { border-color: var(--err); } .swatch.warning { border-color: var(--warn); }
+.swatch.info { border-color: var(--info); }
+.bar.error, .bar.warning, .bar.info { fill: none; stroke-width: 2; vector-effect: non-scaling-stroke; }
+.bar.error { stroke: var(--err); } .bar.warning { stroke: var(--warn); } .bar.info { stroke: var(--info); }
+.mean, .swatch.mean { stroke: #333; stroke-dasharray: 4 3; stroke-width: 1; vector-effect: non-scaling-stroke; }
+.swatch.mean { height: 0; border: 0; border-top: 2px dashed #333; vertical-align: .2rem; }
 form#filters { margin: 1rem 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
 fieldset { border: 1px solid var(--line); padding: .2rem .6rem; } label { margin-right: .6rem; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .4rem; vertical-align: top; text-align: left;
   white-space: pre-wrap; overflow-wrap: anywhere; }
 th { background: #f3f3f3; position: sticky; top: 0; }
+th[data-sort] { cursor: pointer; text-decoration: underline dotted; } col.risk { width: 3.5rem; }
 col.num { width: 3rem; } col.kind { width: 4.5rem; } col.lines { width: 5.5rem; } col.scores { width: 6.5rem; }
 tr.flagged.error > td:first-child { border-left: 4px solid var(--err); }
 tr.flagged.warning > td:first-child { border-left: 4px solid var(--warn); }
@@ -71,6 +91,17 @@ function apply() {
 }
 form.addEventListener("change", apply);
 apply();
+// Sortable columns: click a header with data-sort to order the units by it (again: reverse).
+const body = document.querySelector("table.units tbody");
+for (const th of document.querySelectorAll("th[data-sort]")) {
+  th.addEventListener("click", () => {
+    const key = th.dataset.sort, dir = th.dataset.dir === "desc" ? 1 : -1;
+    th.dataset.dir = dir === 1 ? "asc" : "desc";
+    const value = (row) => parseFloat(row.dataset[key]);
+    const sorted = rows.slice().sort((a, b) => ((value(a) || -1) - (value(b) || -1)) * dir);
+    for (const row of sorted) body.appendChild(row);
+  });
+}
 """
 
 JS += html_words.JS
@@ -102,10 +133,10 @@ $filters
 <label><input type="checkbox" name="only-flagged" value="1"> only flagged</label>
 <span id="shown" class="muted"></span>
 </form>
-<table>
-<colgroup><col class="num"><col class="kind"><col class="lines"><col><col><col><col class="scores"><col></colgroup>
-<thead><tr><th>#</th><th>kind</th><th>lines<br>src / tgt</th><th>source</th><th>translation</th>
-<th>back-translation</th><th>scores</th><th>findings</th></tr></thead>
+<table class="units">
+<colgroup><col class="num"><col class="kind"><col class="lines"><col><col><col><col class="scores"><col class="risk"><col></colgroup>
+<thead><tr><th data-sort="index">#</th><th>kind</th><th>lines<br>src / tgt</th><th>source</th><th>translation</th>
+<th>back-translation</th><th data-sort="chrf">scores</th><th data-sort="risk" title="the verdict's risk that the unit is wrong; click to sort">risk</th><th>findings</th></tr></thead>
 <tbody>
 $rows
 </tbody>
@@ -187,6 +218,8 @@ def _summary(report: Report, gate: GateResult | None) -> str:
         ("Units", f"{len(report.units)} aligned, {report.flagged_units} flagged"),
         ("Findings", f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info"),
         ("Gate", verdict),
+        *(("Note", f'<strong class="sev warning">{esc(n)}</strong>') for n in report.notes),
+        *((("Verdict", esc(report.verdict)),) if report.verdict and report.verdict not in report.notes else ()),
         ("Signature", f"<code>{esc(report.signature)}</code>"),
     ]
     return "\n".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in items)
@@ -194,22 +227,43 @@ def _summary(report: Report, gate: GateResult | None) -> str:
 
 def _chart(report: Report) -> str:
     units, width, height = report.units, 10, 100
-    bars = []
+    marks = [f'<line class="grid" x1="0" x2="{max(1, len(units)) * width}" y1="{y}" y2="{y}"/>' for y in (25, 50, 75)]
     for i, u in enumerate(units):
         chrf = u.scores.chrf if u.source and u.target else None
         # An unscored unit (omission, addition) still gets a short stub so it can be seen.
         h = 4.0 if chrf is None else max(1.0, min(100.0, chrf))
+        worst = _worst(u)
         label = f"unit {u.index}: " + ("no score" if chrf is None else f"chrF {chrf:.1f}")
-        cls = f"bar {_worst(u)}".rstrip()
-        bars.append(f'<a href="#u{u.index}"><rect class="{cls}" x="{i * width}" y="{height - h:.1f}" '
-                    f'width="{width - 2}" height="{h:.1f}"><title>{esc(label)}</title></rect></a>')
+        if worst:
+            label += f"; {worst}: " + ", ".join(sorted({f.check for f in u.findings}))
+            marks.append(f'<rect class="band {worst}" x="{i * width}" y="0" width="{width}" height="{height}"/>')
+        cls = f"bar {worst}".rstrip()
+        marks.append(f'<a href="#u{u.index}"><rect class="{cls}" x="{i * width + 1}" y="{height - h:.1f}" '
+                     f'width="{width - 3}" height="{h:.1f}"><title>{esc(label)}</title></rect></a>')
     total = max(1, len(units)) * width
-    if report.scores.chrf is not None:
+    if report.scores.chrf is not None:  # engine none: nothing was back-translated
         mean = height - report.scores.chrf
-        bars.append(f'<line class="mean" x1="0" x2="{total}" y1="{mean:.1f}" y2="{mean:.1f}">'
-                    f"<title>article chrF {report.scores.chrf:.1f}</title></line>")
-    return (f'<svg class="chart" viewBox="0 0 {total} {height}" preserveAspectRatio="none" role="img" '
-            f'aria-label="chrF per aligned unit">{"".join(bars)}</svg>')
+        marks.append(f'<line class="mean" x1="0" x2="{total}" y1="{mean:.1f}" y2="{mean:.1f}">'
+                     f"<title>article chrF {report.scores.chrf:.1f}</title></line>")
+    svg = (f'<svg class="chart" viewBox="0 0 {total} {height}" preserveAspectRatio="none" role="img" '
+           f'aria-label="round-trip chrF (0 to 100) per aligned unit">{"".join(marks)}</svg>')
+    last = max(0, len(units) - 1)
+    return (
+        '<figure class="chart">'
+        '<div class="y-axis" aria-hidden="true"><span>100</span><span>50</span><span>0</span></div>'
+        f"{svg}"
+        f'<div class="x-axis"><span>unit 0</span><span>aligned unit → (chrF, higher is closer)</span>'
+        f"<span>unit {last}</span></div>"
+        "<figcaption>"
+        '<span class="swatch clean"></span>no finding'
+        '<span class="swatch error"></span>error'
+        '<span class="swatch warning"></span>warning'
+        '<span class="swatch info"></span>info'
+        '<span class="swatch mean"></span>article chrF<br>'
+        "Bar height: round-trip chrF. A flagged unit is a tinted column with a hollow bar whatever "
+        "its score: text left untranslated comes back almost unchanged and scores high."
+        "</figcaption></figure>"
+    )
 
 
 def _filters(report: Report) -> str:
@@ -248,10 +302,12 @@ def _row(u: AlignedUnit) -> str:
         f"{_lines(u.source)} / {_lines(u.target)}",
         _text(u, "s", src, _spans(src, u.findings, "source_spans")),
         _text(u, "t", tgt, _spans(tgt, u.findings, "target_spans")),
-        esc(u.back_translation), scores,
+        esc(u.back_translation), scores, "–" if u.risk is None else f"{u.risk:.2f}",
         f'<ul class="findings">{findings}</ul>' if findings else "",
     ]
-    return f'<tr id="u{u.index}" class="{cls}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+    data = (f' data-index="{u.index}" data-chrf="{_fmt(u.scores.chrf) if u.source and u.target else ""}"'
+            f' data-risk="{"" if u.risk is None else u.risk}"')
+    return f'<tr id="u{u.index}" class="{cls}"{data}>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
 def render(report: Report, gate: GateResult | None = None) -> str:

@@ -30,6 +30,8 @@ def to_dict(report: Report, gate: GateResult | None = None) -> dict[str, Any]:
                    "version": report.engine.version},
         "thresholds": dict(report.thresholds),
         "calibration": report.calibration,
+        "verdict": report.verdict,
+        "notes": list(report.notes),
         "checks": {"ran": list(report.checks_ran), "skipped": dict(report.checks_skipped)},
         "summary": {
             "chrf": s.chrf,
@@ -73,6 +75,7 @@ def _unit(u: AlignedUnit) -> dict[str, Any]:
         "translation": _passages(u.target),
         "back_translation": u.back_translation,
         "scores": {"chrf": u.scores.chrf, "bleu": u.scores.bleu, "ter": u.scores.ter},
+        "risk": u.risk,
         "findings": [_finding(f) for f in u.findings],
         "words": u.words.to_dict() if hasattr(u.words, "to_dict") else None,
     }

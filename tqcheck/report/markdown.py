@@ -47,6 +47,8 @@ def render(report: Report, gate: GateResult | None = None) -> str:
     ]
     if gate is not None and gate.reasons:
         lines += ["", *(f"- {cell(r)}" for r in gate.reasons)]
+    if report.notes:
+        lines += ["", *(f"> ⚠️ {cell(n)}" for n in report.notes)]
     ranked: list[tuple[AlignedUnit, Finding]] = sorted(
         report.findings, key=lambda uf: (-uf[1].severity.rank, uf[0].index))
     if ranked:

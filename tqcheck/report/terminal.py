@@ -16,6 +16,8 @@ from tqcheck.result import GateResult, Report
 FULL_TABLE_MAX_UNITS = 100
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _KIND = {"1-1": "", "1-0": "omitted", "0-1": "added", "1-2": "split", "2-1": "merged"}
+# The check whose finding already says what the bead kind would ("omitted omission").
+_SAID_BY = {"1-0": "omission", "0-1": "addition"}
 
 
 def _clip(text: str, width: int = 60) -> str:
@@ -52,6 +54,12 @@ def build(report: Report, gate: GateResult | None = None) -> Group:
             "\n", ("Not run     ", "dim"),
             "; ".join(f"{cid}: {why}" for cid, why in sorted(report.checks_skipped.items()))))
     parts: list[object] = [head, Text(""), summary, Text("")]
+    for note in report.notes:
+        parts.append(Text(f"Note        {note}", style="yellow"))
+    if report.verdict and report.verdict not in report.notes:
+        parts.append(Text(f"Verdict     {report.verdict}", style="dim"))
+    if report.notes or report.verdict:
+        parts.append(Text(""))
     full = len(report.units) <= FULL_TABLE_MAX_UNITS
     shown = [u for u in report.units if full or u.findings]
     if shown:
@@ -85,16 +93,19 @@ def _table(units: list[AlignedUnit], full: bool) -> Table:
     table.add_column("src:line", justify="right")
     table.add_column("tgt:line", justify="right")
     table.add_column("chrF", justify="right")
+    table.add_column("risk", justify="right")
     table.add_column("source", no_wrap=True, overflow="ellipsis", ratio=1)
     table.add_column("flags", no_wrap=True)
     for u in units:
         src, tgt = _lines(u)
         chrf = "" if u.scores.chrf is None or not (u.source and u.target) else f"{u.scores.chrf:.0f}"
-        flags = ", ".join(sorted({f.check for f in u.findings}))
-        kind = _KIND.get(u.kind, u.kind)
+        checks = {f.check for f in u.findings}
+        flags = ", ".join(sorted(checks))
+        kind = "" if _SAID_BY.get(u.kind) in checks else _KIND.get(u.kind, u.kind)
         style = _STYLE[max((f.severity for f in u.findings), key=lambda s: s.rank)] if u.findings else ""
         text = escape(_clip(u.source_text or u.target_text, 200))
-        table.add_row(str(u.index), src, tgt, chrf, text, Text(" ".join(x for x in (kind, flags) if x), style=style))
+        risk = "" if u.risk is None else f"{u.risk:.2f}"
+        table.add_row(str(u.index), src, tgt, chrf, risk, text, Text(" ".join(x for x in (kind, flags) if x), style=style))
     return table
 
 

@@ -160,12 +160,13 @@ def _pipeline(commands: list[list[str]], payload: str, timeout: float, label: st
                     procs[-2].stdout.close()  # the next stage owns it now
         except OSError as exc:
             raise EngineError(f"cannot run apertium: {exc}") from exc
-        # With several stages a writer thread feeds the first while the last is read,
-        # so neither side's pipe buffer can fill up and block the other.
-        writer = None
-        if len(procs) > 1:
-            writer = threading.Thread(target=_feed, args=(procs[0].stdin, payload), daemon=True)
-            writer.start()
+        # A writer thread feeds the first stage while the last is read, so neither pipe
+        # buffer can fill up and block the other; and in one blocking write, not
+        # communicate()'s 512-byte select turns, each of which waits for the GIL while
+        # the pipeline works beside the engine (tqcheck/backtranslate.py).
+        writer = threading.Thread(target=_feed, args=(procs[0].stdin, payload), daemon=True)
+        writer.start()
+        procs[0].stdin = None  # the writer's now: communicate() only reads
         try:
             out, _ = procs[-1].communicate(None if writer else payload, timeout=timeout)
             for p in procs[:-1]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tqcheck.errors import EngineError
+from tqcheck.settings import core
 from tqcheck.translate.base import Engine, EngineInfo
 
 # Argos's own defaults, so a round trip here matches what the newsroom's pipeline produced.
@@ -29,7 +30,7 @@ DEFAULT_THREADS = 1
 
 def default_threads() -> int:
     try:
-        return max(1, int(os.environ.get("TQCHECK_THREADS", DEFAULT_THREADS)))
+        return max(1, int(os.environ.get(str(core("threads").env), DEFAULT_THREADS)))
     except ValueError:
         return DEFAULT_THREADS
 

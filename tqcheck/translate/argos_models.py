@@ -32,10 +32,15 @@ class ModelPackage:
     path: str
 
 
+NEEDS_EXTRA = "Argos models need the argos extra: pip install 'tqcheck[argos]'"
+
+
 def _package_module() -> Any:
     # Imported late: argostranslate reads settings and creates folders at import.
-    import argostranslate.package
-
+    try:
+        import argostranslate.package
+    except ImportError as exc:
+        raise EngineError(f"{NEEDS_EXTRA} ({exc.name} is not installed)") from exc
     return argostranslate.package
 
 
@@ -123,6 +128,7 @@ def remove(src: str, tgt: str) -> ModelPackage:
 
 
 def packages_dir() -> Path:
+    _package_module()
     import argostranslate.settings
 
     return Path(argostranslate.settings.package_data_dir)
@@ -141,6 +147,7 @@ def _fetch(url: str, what: str) -> bytes:
 
 def install_from_index(src: str, tgt: str) -> list[ModelPackage]:
     """Install src→tgt from Argos's index, or the two legs of a pivot through English."""
+    _package_module()
     import argostranslate.settings
 
     index = json.loads(_fetch(argostranslate.settings.remote_package_index, "Argos package index"))

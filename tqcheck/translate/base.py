@@ -4,6 +4,9 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
+
+from tqcheck.settings import Setting
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,9 @@ class EngineInfo:
 
 class Engine(ABC):
     name: str = "engine"
+    # The engine's own settings (a server's URL, a key): the CLI flags, config keys and
+    # environment variables for them derive from these; values reach the constructor.
+    settings: ClassVar[tuple[Setting, ...]] = ()
 
     @abstractmethod
     def translate_batch(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:

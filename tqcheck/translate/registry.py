@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import importlib
-import inspect
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from tqcheck.errors import ConfigError, EngineError, TqcheckError
+from tqcheck.settings import Setting
 from tqcheck.translate.base import Engine
 
 ENGINES: dict[str, str] = {
@@ -22,20 +22,30 @@ ENGINES: dict[str, str] = {
 AUTO_ORDER = ("argos", "apertium")
 
 
-def load(name: str, threads: int | None = None, **options: Any) -> Engine:
-    """The engine `name`; `options` (url, api_key, …) reach only engines that take them,
-    so one set of settings serves every engine."""
+def _engine_class(name: str) -> type[Engine]:
     if name not in ENGINES:
         raise ConfigError(f"unknown engine {name!r}; choose from auto, {', '.join(ENGINES)}")
     module, _, cls = ENGINES[name].partition(":")
     try:
-        engine_cls = getattr(importlib.import_module(module), cls)
+        engine_cls: type[Engine] = getattr(importlib.import_module(module), cls)
     except ImportError as exc:
         raise EngineError(f"the {name} engine is not installed ({exc.name}): "
                           "pip install 'tqcheck[argos]'") from exc
-    params = inspect.signature(engine_cls).parameters
-    takes_any = any(p.kind is p.VAR_KEYWORD for p in params.values())
-    given = {k: v for k, v in options.items() if v is not None and (takes_any or k in params)}
+    return engine_cls
+
+
+def engine_settings() -> tuple[Setting, ...]:
+    """The settings every registered engine declares (engine modules import nothing
+    heavy at the top, so this is cheap)."""
+    return tuple(s for name in ENGINES for s in _engine_class(name).settings)
+
+
+def load(name: str, threads: int | None = None, **options: Any) -> Engine:
+    """The engine `name`; of `options` (engine_url, api_key, …) each engine gets the
+    ones it declares, so one set of settings serves every engine."""
+    engine_cls = _engine_class(name)
+    given = {s.param or s.name: options[s.name] for s in engine_cls.settings
+             if options.get(s.name) is not None}
     return engine_cls(threads=threads, **given)
 
 
@@ -105,8 +115,11 @@ def available_pairs(**options: Any) -> dict[str, tuple[list[tuple[str, str]], st
     configured, unreachable) when that is so."""
     out: dict[str, tuple[list[tuple[str, str]], str]] = {}
     for name in ENGINES:
+        if name == "none":
+            continue  # translates nothing: it is the absence of an engine
         try:
-            out[name] = (load(name, **options).pairs(), "no models installed")
+            engine = load(name, **options)
+            out[name] = (engine.pairs(), getattr(engine, "no_pairs", "no models installed"))
         except TqcheckError as exc:
             out[name] = ([], str(exc))
     return out

@@ -9,7 +9,7 @@ from functools import lru_cache
 from tqcheck.checks.numbers.parse import Number
 from tqcheck.lang import get as get_language
 from tqcheck.lang import languages
-from tqcheck.lang.numwords import word_values
+from tqcheck.lang.numwords import small_cardinals
 
 CLOCK_OFFSET = 1e7
 _AMPM = r"[ap]\.?\s?m\.?(?!\w)"
@@ -42,15 +42,16 @@ def _patterns(code: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
     if lng.clock.articles:
         # "a las 7" is a time in Romance languages; in English "as 2 to 4" is not.
         articles = _alternatives({a for other in languages() for a in other.clock.articles})
-        # Not "à 3 000 articles": a thousands group after the digits is a number, not an hour.
-        out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?"
-                               r"(?!\d|[\s.,]\d{3}(?!\d))(?:\s*" + meridiem + ")?", re.I), {}))
-        # Portuguese and French write "19h30", "4h00", "19 h 30".
+        # Portuguese and French "19h30", "4h00", "19 h 30" (before "às 19" takes the hour alone).
         out.append((re.compile(r"(?<![\d.,:\w])(?P<h>\d{1,2})\s?h\s?(?P<m>\d{2})(?!\d)(?:\s*"
                                + meridiem + ")?", re.I), {}))
+        # Not "les 1.400 persones" (the 1,400 people), nor "à 3 000 articles": a thousands
+        # group after the digits is a number, not an hour.
+        out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?"
+                               r"(?![.,:]?\d|\s\d{3}(?!\d))(?:\s*" + meridiem + ")?", re.I), {}))
         # "a las dos de la tarde": an hour spelled out is still a time, but only with the
         # part of the day ("las dos iglesias" is two churches).
-        words = {w: int(v) for w, v in word_values(lng).items() if 1 <= v <= 12 and " " not in w}
+        words = {w: int(v) for w, v in small_cardinals(lng, 12).items()}
         if words:
             out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>{_alternatives(set(words), True)})"
                                    r"\s*" + meridiem, re.I), words))
@@ -94,7 +95,8 @@ def _clock_times(text: str, lang: str) -> list[tuple[Number, str]]:
                 continue
             start = m.start("h")
             mer = m.group("mer") or ""
-            found.append((Number(text[start:m.end()].strip(), start, m.end(),
-                                 frozenset(CLOCK_OFFSET + hh * 60 + minutes for hh in _hours(h, mer))),
-                          mer))
+            values = {CLOCK_OFFSET + hh * 60 + minutes for hh in _hours(h, mer)}
+            if not mer and m.group("m") is None:
+                values.add(float(h))  # "a les 7" may also be "the 7" (les = the)
+            found.append((Number(text[start:m.end()].strip(), start, m.end(), frozenset(values)), mer))
     return found

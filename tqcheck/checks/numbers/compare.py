@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from tqcheck.checks.numbers.clock import clock_times
 from tqcheck.checks.numbers.parse import Number, find_numbers
-from tqcheck.checks.numbers.units import converted, word_lengths
+from tqcheck.checks.numbers.units import converted, fahrenheit_decade, word_lengths
 from tqcheck.lang import get as get_language
 from tqcheck.lang import spelled_numbers
 
@@ -37,7 +37,7 @@ class Quantity:
 
 def annotate(text: str, numbers: list[Number], lang: str) -> list[Quantity]:
     out = [Quantity(c) for c in clock_times(text, lang)]
-    out += [Quantity(n, metric, optional) for n, metric, optional in word_lengths(text)]
+    out += [Quantity(n, metric, optional) for n, metric, optional in word_lengths(text, lang)]
     numbers = [n for n in numbers if not any(q.number.start <= n.start < q.number.end for q in out)]
     scales = get_language(lang).scales
     for k, n in enumerate(numbers):
@@ -55,7 +55,8 @@ def annotate(text: str, numbers: list[Number], lang: str) -> list[Quantity]:
         if re.match(r"'?s\b", after) and any(1000 < v < 2100 and v % 10 == 0 for v in n.values):
             values |= {v % 100 for v in n.values}  # the 1930s → los años 30
         values |= _range_end(text, numbers, k)
-        out.append(Quantity(replace(n, values=frozenset(values)), frozenset(converted(text, numbers, k))))
+        metric = converted(text, numbers, k) + fahrenheit_decade(text, n)
+        out.append(Quantity(replace(n, values=frozenset(values)), frozenset(metric)))
     return out
 
 

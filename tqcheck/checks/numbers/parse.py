@@ -19,7 +19,8 @@ _SEPARATORS = str.maketrans({"\u066c": " ", "\u066b": ".", "\u202f": " ", "\u00a
 # to the next word, digits included ("و34"): an Arabic letter before it is no word.
 _NOT_WORD = r"[^\W\u0600-\u06ff]"
 _ALONE = rf"(?:(?<!{_NOT_WORD})|(?<=(?<!\w)[A-Z]))"
-_NUMBER = re.compile(_ALONE + r"(?<![.,])\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?(?!\d)|" + _ALONE + r"\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(_ALONE + r"(?<![.,])\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?(?!\d)|"
+                     + _ALONE + r"\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True)

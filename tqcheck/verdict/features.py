@@ -1,0 +1,176 @@
+"""What the verdict sees of an aligned unit: one flat dict of numbers.
+
+Everything here reads what the pipeline already computed (scores, passages, back-
+translation, findings) and what other layers attach when present (the word alignment,
+`unit.words`); a missing layer gives its neutral value and a 0 in its `has_*` flag, so one
+model file works with and without it. Feature names are the model file's contract: add,
+never rename.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+from tqcheck.checks import CHECKS, Context
+from tqcheck.model import AlignedUnit
+
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+_NUMBER = re.compile(r"\d+")
+STEM = 5  # words compared by their first letters: a cheap stand-in for lemmas across inflections
+SEVERITY = {"info": 1, "warning": 2, "error": 3}
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    return {w[:STEM] for w in words if len(w) > 3}
+
+
+def _share(part: set[str], whole: set[str]) -> float:
+    return len(part & whole) / len(part) if part else 1.0
+
+
+def _log_ratio(a: float, b: float) -> float:
+    return math.log((a + 1.0) / (b + 1.0))
+
+
+# Morphological tags compared between the source and the back-translation (the same
+# language): a swapped gender, number, tense or person survives the round trip as a tag
+# the source does not have.
+TAG_GROUPS = {"gender": {"m", "f"}, "number": {"sg", "pl"}, "person": {"p1", "p2", "p3"},
+              "tense": {"pri", "pres", "past", "ifi", "pii", "fti", "cni", "prs", "pis"}}
+NEGATORS = {"en": {"not", "no", "never", "n't", "nobody", "nothing", "none"},
+            "es": {"no", "nunca", "jamás", "nadie", "nada", "ningún", "ninguna", "ninguno"},
+            "ca": {"no", "mai", "ningú", "res", "cap"}}
+LEXICAL_DEFAULTS = {"has_lexicon": 0.0, "tgt_unknown": 0.0, "src_unknown": 0.0, "unknown_excess": 0.0,
+                    "tgt_foreign": 0.0, "tgt_foreign_any": 0.0, "negation_diff": 0.0, "order_discordance": 0.0,
+                    **{f"morph_{g}": 0.0 for g in TAG_GROUPS}}
+
+
+def lexical(units: Sequence[AlignedUnit], src_lang: str, tgt_lang: str) -> list[dict[str, float]]:
+    """Per unit, from Apertium's analysers and tagger (two calls for all the units):
+    the share of translation and source words unknown to their language, translation
+    words foreign to it but known in the source language (left untranslated), and how
+    the back-translation differs from the source in morphology, negation and word order."""
+    from tqcheck.verdict.lexicon import available
+
+    tl, sl = available(tgt_lang, src_lang), available(src_lang, tgt_lang)
+    if tl is None or sl is None or not units:
+        return [{} for _ in units]
+    n = len(units)
+    # One source-language tagger call: the sources, the back-translations, the translations.
+    tagged = sl.tag([u.source_text for u in units] + [u.back_translation for u in units]
+                    + [u.target_text for u in units])
+    tgt_words = [[w for w in _WORD.findall(u.target_text) if len(w) > 2] for u in units]
+    tl.analyse([x for ws in tgt_words for w in ws for x in (w, w.lower())])
+    out = []
+    for k, u in enumerate(units):
+        src_t, back_t, tgt_t = tagged[k], tagged[n + k], tagged[2 * n + k]
+        src_known = {u.target_text[a:b].lower() for a, b, r in tgt_t if r}
+        t_unknown = [w for w in tgt_words[k] if not (tl.readings(w) or tl.readings(w.lower()))]
+        foreign = [w for w in t_unknown if w[:1].islower() and w.lower() in src_known]
+        src_words = [r for a, b, r in src_t if b - a > 2]
+        s_rate = sum(1 for r in src_words if not r) / max(1, len(src_words))
+        t_rate = len(t_unknown) / max(1, len(tgt_words[k]))
+        row = {"has_lexicon": 1.0, "tgt_unknown": t_rate, "src_unknown": s_rate,
+               "unknown_excess": max(0.0, t_rate - s_rate), "tgt_foreign": len(foreign) / max(1, len(tgt_words[k])),
+               "tgt_foreign_any": float(bool(foreign)),
+               "negation_diff": float(abs(_negations(u.source_text, src_lang) - _negations(u.back_translation, src_lang))),
+               "order_discordance": _discordance(_words(u.source_text), _words(u.back_translation))}
+        row.update(_morph(src_t, back_t))
+        out.append(row)
+    return out
+
+
+def _negations(text: str, lang: str) -> int:
+    words = NEGATORS.get(lang, set())
+    return sum(1 for w in re.findall(r"[^\W\d_]+(?:'t)?", text.lower()) if w in words or w.endswith("n't"))
+
+
+def _morph(src: list[tuple[int, int, str]], back: list[tuple[int, int, str]]) -> dict[str, float]:
+    out = {}
+    for group, tags in TAG_GROUPS.items():
+        a: dict[str, int] = {}
+        b: dict[str, int] = {}
+        for spans, counts in ((src, a), (back, b)):
+            for _, _, r in spans:
+                for t in re.findall(r"<([^>]+)>", r):
+                    if t in tags:
+                        counts[t] = counts.get(t, 0) + 1
+        total = sum(a.values()) + sum(b.values())
+        out[f"morph_{group}"] = sum(abs(a.get(t, 0) - b.get(t, 0)) for t in tags) / total if total else 0.0
+    return out
+
+
+def _discordance(src: list[str], back: list[str]) -> float:
+    """Share of discordant pairs among the words found once on each side, in source order:
+    0 when the back-translation keeps the source's order, near 0.5 when it is scrambled."""
+    once_s = {w: i for i, w in enumerate(src) if src.count(w) == 1 and len(w) > 2}
+    once_b = {w: i for i, w in enumerate(back) if back.count(w) == 1}
+    seq = [once_b[w] for w in sorted(once_s, key=once_s.get) if w in once_b]  # type: ignore[arg-type]
+    pairs = len(seq) * (len(seq) - 1) // 2
+    if pairs == 0:
+        return 0.0
+    return sum(1 for i in range(len(seq)) for j in range(i + 1, len(seq)) if seq[i] > seq[j]) / pairs
+
+
+def features(unit: AlignedUnit, ctx: Context, extra: dict[str, float] | None = None) -> dict[str, float]:
+    src, tgt, back = unit.source_text, unit.target_text, unit.back_translation
+    sw, tw, bw = _words(src), _words(tgt), _words(back)
+    ss, ts, bs = _stems(sw), _stems(tw), _stems(bw)
+    sc = unit.scores
+    f: dict[str, float] = {
+        "chrf": (sc.chrf or 0.0) / 100.0,
+        "bleu": (sc.bleu or 0.0) / 100.0,
+        "ter": min(2.0, (sc.ter or 0.0) / 100.0),
+        "has_ter": float(sc.ter is not None),
+        "chrf_below_article": max(0.0, ctx.article_chrf - (sc.chrf or 0.0)) / 100.0,
+        # Length against the article's usual ratio (each article is its own reference).
+        "length_vs_usual": _log_ratio(len(tgt), len(src) * ctx.length_ratio),
+        "abs_length_vs_usual": abs(_log_ratio(len(tgt), len(src) * ctx.length_ratio)),
+        "back_length": _log_ratio(len(back), len(src)),
+        "words_log": math.log1p(len(sw)),
+        # Round-trip word coverage both ways (source content covered by the back-translation,
+        # and back-translation content found in the source).
+        "src_covered": _share(ss, bs),
+        "back_in_src": _share(bs, ss),
+        # Words the engine passed through unchanged (unknown to it, or names), and words of
+        # the translation that are the source's own (left untranslated).
+        "passthrough": _share(ts, bs) if ts else 0.0,
+        "tgt_in_src": _share(ts, ss) if ts else 0.0,
+        "numbers_missing": float(len(set(_NUMBER.findall(src)) - set(_NUMBER.findall(tgt)))),
+        "numbers_added": float(len(set(_NUMBER.findall(tgt)) - set(_NUMBER.findall(src)))),
+        "sentences_diff": float(sum(len(p.sentences) for p in unit.target) - sum(len(p.sentences) for p in unit.source)),
+        "tgt_is_src_lang": float(any(p.lang == ctx.src_lang for p in unit.target)),
+        "repeated_words": _repeats(tw),
+    }
+    f.update(_alignment(unit))
+    f.update(LEXICAL_DEFAULTS)
+    f.update(extra or {})
+    worst = 0
+    for check in CHECKS:
+        f[f"check:{check}"] = 0.0
+    for finding in unit.findings:
+        f[f"check:{finding.check}"] = 1.0
+        worst = max(worst, SEVERITY[finding.severity.value])
+    f["worst_severity"] = float(worst)
+    return f
+
+
+def _repeats(words: list[str]) -> float:
+    return float(sum(1 for a, b in zip(words, words[1:]) if a == b and len(a) > 2))
+
+
+def _alignment(unit: AlignedUnit) -> dict[str, float]:
+    """Word-alignment coverage both ways, from the word layer when it is attached."""
+    words = getattr(unit, "words", None)
+    src_cov = getattr(words, "src_coverage", None) if words is not None else None
+    tgt_cov = getattr(words, "tgt_coverage", None) if words is not None else None
+    if src_cov is None or tgt_cov is None:
+        return {"has_alignment": 0.0, "align_src_coverage": 1.0, "align_tgt_coverage": 1.0}
+    return {"has_alignment": 1.0, "align_src_coverage": float(src_cov), "align_tgt_coverage": float(tgt_cov)}
+
+
