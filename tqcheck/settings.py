@@ -57,7 +57,8 @@ CORE: tuple[Setting, ...] = (
             "--no-cache", config=False),
     Setting("cache", Path, None, "Translation and report cache (SQLite; default "
             "~/.cache/tqcheck/).", "cache", "--cache", env="TQCHECK_CACHE", metavar="FILE"),
-    Setting("enable", list, [], "Run only these checks, repeatable; see `tqcheck checks`.", "checks",
+    Setting("enable", list, [], "Run only these checks, repeatable; `default` and `all` name sets "
+            "(all: the opt-in word checks too); see `tqcheck checks`.", "checks",
             "--enable", metavar="CHECK"),
     Setting("disable", list, [], "Turn a check off, repeatable; see `tqcheck checks`.", "checks",
             "--disable", metavar="CHECK"),

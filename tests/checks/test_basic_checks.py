@@ -75,3 +75,15 @@ def test_a_check_that_cannot_run_is_skipped_with_its_reason():
     assert [c.id for c in ran] == ["numbers"] and skipped == {"needs-engine": "needs a back-translation"}
     ran, skipped = plan_checks(checks, Context("en", "es", engine="apertium"))
     assert len(ran) == 2 and skipped == {}
+
+
+def test_enable_names_the_default_and_the_full_set():
+    from tqcheck.checks import CHECKS, build_checks
+
+    opt_in = [c for c, cls in CHECKS.items() if not cls.default]
+    assert opt_in, "the word checks are opt-in"
+    default = {c.id for c in build_checks()}
+    assert default.isdisjoint(opt_in)
+    assert {c.id for c in build_checks(["default"])} == default
+    assert {c.id for c in build_checks(["default", opt_in[0]])} == default | {opt_in[0]}
+    assert {c.id for c in build_checks(["all"])} == set(CHECKS)

@@ -20,8 +20,14 @@ def build_checks(
     disable: Iterable[str] = (),
     severities: Mapping[str, str] | None = None,
 ) -> list[Check]:
-    """Instantiate the chosen checks; unknown ids are a configuration error."""
-    chosen = list(enable) if enable else [c for c, cls in CHECKS.items() if cls.default]
+    """Instantiate the chosen checks; unknown ids are a configuration error.
+
+    `enable` lists check ids, and two names for sets: `default` (the checks that run when
+    nothing is enabled) and `all` (the opt-in ones too), so `--enable default --enable
+    word-order` adds one opt-in check to the usual set."""
+    defaults = [c for c, cls in CHECKS.items() if cls.default]
+    sets = {"default": defaults, "all": list(CHECKS)}
+    chosen = list(dict.fromkeys(c for e in enable for c in sets.get(e, [e]))) if enable else defaults
     severities = dict(severities or {})
     for cid in [*chosen, *disable, *severities]:
         if cid not in CHECKS:

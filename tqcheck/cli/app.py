@@ -104,7 +104,8 @@ def list_checks(
     for cid, cls in CHECKS.items():
         # Plain lines, no table: readable at 80 columns and easy to grep.
         lead = f"{cid:<{width}}  {cls.severity.value:<7}  "
-        typer.echo(textwrap.fill(cls.title, width=79, initial_indent=lead,
+        title = cls.title if cls.default else f"{cls.title} (opt-in: --enable {cid})"
+        typer.echo(textwrap.fill(title, width=79, initial_indent=lead,
                                  subsequent_indent=" " * len(lead)))
         if verbose:
             typer.echo(textwrap.fill(cls.description, width=78, initial_indent="    ",
