@@ -104,14 +104,15 @@ def list_checks(
     for cid, cls in CHECKS.items():
         # Plain lines, no table: readable at 80 columns and easy to grep.
         lead = f"{cid:<{width}}  {cls.severity.value:<7}  "
-        title = cls.title if cls.default else f"{cls.title} (opt-in: --enable {cid})"
+        title = cls.title if cls.default else f"{cls.title} (opt-in)"
         typer.echo(textwrap.fill(title, width=79, initial_indent=lead,
                                  subsequent_indent=" " * len(lead)))
         if verbose:
             typer.echo(textwrap.fill(cls.description, width=78, initial_indent="    ",
                                      subsequent_indent="    "))
+    typer.echo("\nOpt-in checks run with --enable all, or --enable default --enable ID.")
     if not verbose:
-        typer.echo("\n`tqcheck checks ID` or --verbose for what a check flags.")
+        typer.echo("`tqcheck checks ID` or --verbose for what a check flags.")
 
 
 @app.command("engines", cls=o.Command)
