@@ -37,7 +37,7 @@ def pairs(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def local_out(pairs) -> Path:
     out = pairs.parent / "local"
-    r = run_cli("batch", str(pairs), "--engine", "apertium", "--jobs", "1", "--no-cache", "-O", str(out), "-q")
+    r = run_cli("batch", str(pairs), "--engine", "apertium", "--jobs", "1", "--no-cache", "--out-dir", str(out), "-q")
     assert r.returncode in (0, 1), r.stderr
     return out
 
@@ -64,7 +64,7 @@ def state_lines(out: Path) -> list[str]:
 
 def test_a_dask_run_writes_what_a_local_run_writes(cluster, pairs, local_out):
     out = pairs.parent / "dask"
-    r = run_cli("batch", str(pairs), "--engine", "apertium", "--no-cache", "-O", str(out), "-q",
+    r = run_cli("batch", str(pairs), "--engine", "apertium", "--no-cache", "--out-dir", str(out), "-q",
                 "--executor", "dask", "--scheduler", cluster.scheduler_address)
     assert r.returncode in (0, 1), r.stderr
     assert comparable(out) == comparable(local_out)
@@ -122,7 +122,7 @@ def test_an_interrupted_dask_run_resumes(cluster, pairs, local_out):
     (["--scheduler", "tcp://127.0.0.1:9"], 2, "--scheduler is for --executor dask"),
 ])
 def test_bad_executor_settings_fail_at_once_with_one_line(pairs, tmp_path, extra, code, message):
-    r = run_cli("batch", str(pairs), "--engine", "apertium", "-O", str(tmp_path / "out"), *extra, timeout=60)
+    r = run_cli("batch", str(pairs), "--engine", "apertium", "--out-dir", str(tmp_path / "out"), *extra, timeout=60)
     assert r.returncode == code, r.stderr
     lines = [line for line in r.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith(f"tqcheck: error: {message}"), r.stderr
@@ -135,7 +135,7 @@ def test_without_the_extra_dask_is_unavailable(pairs, tmp_path):
     shadow.mkdir()
     (shadow / "distributed.py").write_text("raise ImportError('no dask here')\n", encoding="utf-8")
     path = os.pathsep.join([str(shadow), os.environ.get("PYTHONPATH", "")])
-    r = run_cli("batch", str(pairs), "--engine", "apertium", "-O", str(tmp_path / "out"),
+    r = run_cli("batch", str(pairs), "--engine", "apertium", "--out-dir", str(tmp_path / "out"),
                 "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9", env={"PYTHONPATH": path})
     assert r.returncode == 3, r.stderr
     assert r.stderr.strip() == "tqcheck: error: --executor dask needs the dask extra: pip install 'tqcheck[dask]'"

@@ -225,7 +225,8 @@ def test_api_key_stays_out_of_repr():
     given = {"engine_url": "http://x", "api_key": "s3cret"}
     opts = CheckOptions(engine_settings=EngineSettings.of(given, LibreTranslateEngine.settings))
     assert "s3cret" not in repr(opts) and "http://x" in repr(opts)
-    assert opts.engine_options() == {"engine_url": "http://x", "api_key": "s3cret"}
+    assert opts.engine_options() == {"engine_url": "http://x", "api_key": "s3cret", "via": None,
+                                     "order": None}
     assert "s3cret" not in repr(LibreTranslateEngine(url="http://x", api_key="s3cret"))
 
 
