@@ -148,7 +148,7 @@ class LeakedWord(CodeMixing):
     """code-mixing at the single word, on the word layer (opt-in)."""
 
     id = "leaked-word"
-    title = "One source-language word left in a translated sentence"
+    title = "One source-language word left in a sentence"
     description = (
         "A translation word copied from the source that the source's analyser knows and the "
         "target's does not (not a name, a number, quoted text or a loanword the target's "

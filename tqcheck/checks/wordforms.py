@@ -23,7 +23,7 @@ MIN_LINKS = 5
 @register
 class NonWord(WordCheck):
     id = "non-word"
-    title = "A translation token that is no word of its language"
+    title = "A token that is no word of the language"
     severity = Severity.ERROR
     description = ("A translation token that neither the target analyser nor its word list "
                    "(wordfreq) knows, and that is not a name, a number, a URL or copied from the "

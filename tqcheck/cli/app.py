@@ -101,16 +101,18 @@ def list_checks(
         typer.echo(textwrap.fill(cls.description, width=78))
         return
     width = max(len(cid) for cid in CHECKS)
-    for cid, cls in CHECKS.items():
+    opt_in = [cid for cid, cls in CHECKS.items() if not cls.default]
+    for cid in [c for c in CHECKS if c not in opt_in] + opt_in:
+        cls = CHECKS[cid]
+        if cid == opt_in[0]:
+            typer.echo("opt-in (--enable all, or --enable default --enable ID):")
         # Plain lines, no table: readable at 80 columns and easy to grep.
         lead = f"{cid:<{width}}  {cls.severity.value:<7}  "
-        title = cls.title if cls.default else f"{cls.title} (opt-in)"
-        typer.echo(textwrap.fill(title, width=79, initial_indent=lead,
+        typer.echo(textwrap.fill(cls.title, width=79, initial_indent=lead,
                                  subsequent_indent=" " * len(lead)))
         if verbose:
             typer.echo(textwrap.fill(cls.description, width=78, initial_indent="    ",
                                      subsequent_indent="    "))
-    typer.echo("\nOpt-in checks run with --enable all, or --enable default --enable ID.")
     if not verbose:
         typer.echo("`tqcheck checks ID` or --verbose for what a check flags.")
 
