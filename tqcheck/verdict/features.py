@@ -50,7 +50,20 @@ LEXICAL_DEFAULTS = {"has_lexicon": 0.0, "tgt_unknown": 0.0, "src_unknown": 0.0, 
                     **{f"morph_{g}": 0.0 for g in TAG_GROUPS}}
 
 
+# Units tagged per analyser call: few processes for an article, bounded memory for a
+# 50,000-passage file (all of it at once held ~3 GB of readings).
+LEXICAL_CHUNK = 2000
+
+
 def lexical(units: Sequence[AlignedUnit], src_lang: str, tgt_lang: str) -> list[dict[str, float]]:
+    """`_lexical` over chunks of LEXICAL_CHUNK units."""
+    out: list[dict[str, float]] = []
+    for start in range(0, len(units), LEXICAL_CHUNK):
+        out.extend(_lexical(units[start:start + LEXICAL_CHUNK], src_lang, tgt_lang))
+    return out
+
+
+def _lexical(units: Sequence[AlignedUnit], src_lang: str, tgt_lang: str) -> list[dict[str, float]]:
     """Per unit, from Apertium's analysers and tagger (two calls for all the units):
     the share of translation and source words unknown to their language, translation
     words foreign to it but known in the source language (left untranslated), and how
