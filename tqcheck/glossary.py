@@ -17,8 +17,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqcheck.errors import ConfigError
+
+if TYPE_CHECKING:
+    from tqcheck.options import CheckOptions
 
 _SPLIT = "|"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -195,3 +199,23 @@ def find(term: str, text: str, lang: str) -> str | None:
         if all(want[k] & have[i + k] for k in range(n)):
             return text[tokens[i].start():tokens[i + n - 1].end()]
     return None
+
+
+# The glossary and word list a run's options name, read once per file version and pair.
+def for_options(opts: CheckOptions, src: str, tgt: str) -> tuple[Glossary | None, frozenset[str]]:
+    """The glossary and word list of the options, read once per file version and pair."""
+    return _resources(opts.glossary, mtime(opts.glossary), opts.words, mtime(opts.words), src, tgt)
+
+
+def mtime(path: str | None) -> float | None:
+    try:
+        return Path(path).stat().st_mtime if path else None
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=16)
+def _resources(glossary: str | None, g_time: float | None, words: str | None, w_time: float | None,
+               src: str, tgt: str) -> tuple[Glossary | None, frozenset[str]]:
+    return (load(glossary, src, tgt) if glossary else None,
+            load_words(words) if words else frozenset())

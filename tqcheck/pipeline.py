@@ -13,28 +13,22 @@ need, and `analyse` does the rest.
 """
 from __future__ import annotations
 
-import functools
 import time
-import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tqcheck
 from tqcheck.backtranslate import ENGINE_CHUNK, BackTranslation, Progress, back_translate
 from tqcheck.errors import TqcheckError
-from tqcheck.glossary import Glossary
-from tqcheck.glossary import load as load_glossary
-from tqcheck.glossary import load_words
+from tqcheck.glossary import for_options as glossary_for
 from tqcheck.model import AlignedUnit, Document
-from tqcheck.read import format_for, side_names
+from tqcheck.options import CheckOptions, Prepared
+from tqcheck.read import side_names
 from tqcheck.result import Report, Side
-from tqcheck.score.stats import ChrfStore
-from tqcheck.settings import EngineSettings
 from tqcheck.translate.base import Engine, EngineInfo
-from tqcheck.cache.reports import ReportCache, report_key
-from tqcheck.cache.translations import default_path
+from tqcheck.cache import reports as reports_cache
 from tqcheck.translate.none import NAME as NONE
 from tqcheck.translate.registry import get_engine
 
@@ -52,51 +46,6 @@ __all__ = ["ENGINE_CHUNK", "PRE_ENGINE_STAGES", "CheckOptions", "Prepared", "Pro
 PREFILL_PASSAGES = 5000
 # Passages (or units) read or checked between progress reports.
 READ_PROGRESS_EVERY = 500
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    src_lang: str | None = None
-    tgt_lang: str | None = None
-    engine: str = "auto"
-    cache: bool | str | Path = True
-    threads: int | None = None
-    src_format: str | None = None
-    tgt_format: str | None = None
-    thresholds: Mapping[str, float] = field(default_factory=dict)
-    enable: tuple[str, ...] = ()
-    disable: tuple[str, ...] = ()
-    severities: Mapping[str, str] = field(default_factory=dict)
-    calibrations: tuple[str, ...] = ()  # calibration files tried before the shipped ones
-    require_engine: bool = False  # auto without an engine for the pair: error, not `none`
-    glossary: str | None = None  # key terms file (TSV, CSV, TBX)
-    words: str | None = None  # the user's word list for the spelling check
-    via: str | None = None  # a pivot language the route must go through
-    engine_order: tuple[str, ...] = ()  # the engines auto may use, preferred first
-    verdict: bool = True  # the learned verdict per unit, where one is trained for the pair
-    verdicts: tuple[str, ...] = ()  # verdict files tried before the shipped ones
-    # Settings engines declare (a server's URL, its key); secrets stay out of the repr,
-    # so they never reach a log nor the report cache key.
-    engine_settings: EngineSettings = EngineSettings()
-
-    def engine_options(self) -> dict[str, Any]:
-        """Settings for get_engine: the route's, and those only some engines take."""
-        return {**dict(self.engine_settings), "via": self.via, "order": self.engine_order or None}
-
-
-@dataclass(frozen=True)
-class Prepared:
-    source: Document
-    translation: Document
-    src_lang: str
-    tgt_lang: str
-    # Sentences of each translation passage, the unit sent to the engine.
-    tgt_sentences: tuple[tuple[str, ...], ...]
-    # What each PRE_ENGINE_STAGES entry returned, by its name.
-    pre: dict[str, Any] = field(default_factory=dict, compare=False)
-    # Filled while the engine runs, read by the aligner and the scorer.
-    grams: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-    chrf: ChrfStore = field(default_factory=ChrfStore, compare=False, repr=False)
 
 
 # Source-side work that needs no back-translation, run while the engine works:
@@ -195,6 +144,7 @@ def analyse(
     """Everything after the engine: align, score, check, and assemble the report.
 
     `lexical` is the word layer's analysis if check_pair started it before the engine."""
+    from tqcheck.align import wordlayer
     from tqcheck.align.aligner import align
     from tqcheck.checks import Context, build_checks, plan_checks, run_article_checks, run_checks
     from tqcheck.score import Scorer
@@ -237,8 +187,8 @@ def analyse(
 
     thresholds, calibrated = effective_thresholds(prep, info, opts)
     chosen = build_checks(opts.enable or None, opts.disable, opts.severities)
-    units, lexicons = _word_layer(prep, units, chosen, lexical)
-    glossary, words = user_resources(opts, prep.src_lang, prep.tgt_lang)
+    units, lexicons = wordlayer.on_units(prep, units, chosen, lexical)
+    glossary, words = glossary_for(opts, prep.src_lang, prep.tgt_lang)
     ctx = Context(prep.src_lang, prep.tgt_lang, article.chrf or 0.0, thresholds=thresholds,
                   length_ratio=_length_ratio(units), engine=info.name, chrf=prep.chrf,
                   pre=prep.pre, glossary=glossary, words=words, **lexicons)
@@ -274,64 +224,6 @@ def analyse(
         notes=judged.notes,
         mirrored=judged.mirrored,
     )
-
-
-def user_resources(opts: CheckOptions, src: str, tgt: str) -> tuple[Glossary | None, frozenset[str]]:
-    """The glossary and word list of the options, read once per file version and pair."""
-    return _resources(opts.glossary, _mtime(opts.glossary), opts.words, _mtime(opts.words), src, tgt)
-
-
-def _mtime(path: str | None) -> float | None:
-    try:
-        return Path(path).stat().st_mtime if path else None
-    except OSError:
-        return None
-
-
-@functools.lru_cache(maxsize=16)
-def _resources(glossary: str | None, g_time: float | None, words: str | None, w_time: float | None,
-               src: str, tgt: str) -> tuple[Glossary | None, frozenset[str]]:
-    return (load_glossary(glossary, src, tgt) if glossary else None,
-            load_words(words) if words else frozenset())
-
-
-def _start_word_layer(prep: Prepared, opts: CheckOptions) -> PendingLexical | None:
-    """Start the lexical analysis of both sides (Apertium's analysers run in processes of
-    their own), so that it runs while the engine translates."""
-    from tqcheck.align import wordlayer
-
-    if not _uses_words(opts):
-        return None
-    return wordlayer.start(prep.source, prep.translation, prep.src_lang, prep.tgt_lang)
-
-
-def _start_word_batch(preps: Sequence[Prepared], src: str, tgt: str, opts: CheckOptions):
-    """The same for all articles of one language pair: one process per side for the batch."""
-    from tqcheck.align import wordlayer
-
-    if not _uses_words(opts):
-        return None
-    return wordlayer.Batch([(p.source, p.translation) for p in preps], src, tgt)
-
-
-def _uses_words(opts: CheckOptions) -> bool:
-    from tqcheck.checks import build_checks
-
-    checks = build_checks(opts.enable or None, opts.disable, opts.severities)
-    return any(getattr(c, "uses_words", False) for c in checks)
-
-
-def _word_layer(prep: Prepared, units: list[AlignedUnit], checks: Sequence[object],
-                lexical: PendingLexical | Done | None) -> tuple[list[AlignedUnit], dict]:
-    """Word alignments on the units, and what the checks' Context says about the lexicons
-    (tqcheck/align/wordlayer.py); nothing is analysed when no chosen check reads words."""
-    if not any(getattr(c, "uses_words", False) for c in checks):
-        return units, {}
-    from tqcheck.align import wordlayer
-
-    lex = (lexical or wordlayer.start(prep.source, prep.translation, prep.src_lang,
-                                      prep.tgt_lang)).result()
-    return wordlayer.attach(units, lex), wordlayer.context(lex)
 
 
 def _length_ratio(units: Sequence[AlignedUnit]) -> float:
@@ -381,21 +273,23 @@ def check_pair(
 ) -> Report:
     """Check one article pair end to end and return the report (raises TqcheckError)."""
     t0 = time.perf_counter()
-    cache = _report_cache(opts) if engine is None else None
-    key = _report_key(opts, src_path, tgt_path) if cache is not None else None
+    cache = reports_cache.for_options(opts) if engine is None else None
+    key = reports_cache.key_for(opts, src_path, tgt_path) if cache is not None else None
     if cache is not None and key is not None:
-        hit = cache.get(key, _engine_info(opts), side_names(src_path, tgt_path))
+        hit = cache.get(key, reports_cache.engine_info_for(opts), side_names(src_path, tgt_path))
         if hit is not None:
             return replace(hit, timings={"total": round(time.perf_counter() - t0, 4), "cached": 1.0})
     prep = read_and_segment(src_path, tgt_path, opts)
-    user_resources(opts, prep.src_lang, prep.tgt_lang)  # a bad glossary fails before the engine runs
+    glossary_for(opts, prep.src_lang, prep.tgt_lang)  # a bad glossary fails before the engine runs
     engine = engine or get_engine(opts.engine, prep.tgt_lang, prep.src_lang, cache=opts.cache,
                                   threads=opts.threads, require=opts.require_engine,
                                   **opts.engine_options())
     t1 = time.perf_counter()
     job = BackTranslation([s for sents in prep.tgt_sentences for s in sents], engine,
                           prep.tgt_lang, prep.src_lang, progress)
-    lexical = _start_word_layer(prep, opts)
+    from tqcheck.align import wordlayer
+
+    lexical = wordlayer.start_for(prep, opts)
     prep = source_side(prep, progress)
     t2 = time.perf_counter()
     back = _collect([prep], job)
@@ -426,39 +320,6 @@ def _unmirrored(prep: Prepared, report: Report, opts: CheckOptions, progress: Pr
     return analyse(prep, back_translate(flat, other, prep.tgt_lang, prep.src_lang, progress), other, opts, progress)
 
 
-def _report_cache(opts: CheckOptions) -> ReportCache | None:
-    if opts.cache is False:
-        return None
-    return ReportCache(default_path() if opts.cache is True else Path(opts.cache))
-
-
-def _report_key(opts: CheckOptions, src: str | Path, tgt: str | Path | None) -> str | None:
-    # Cache and thread settings change nothing in a report, so they stay out of the key;
-    # the glossary and word list are files whose content does.
-    try:
-        formats = ("bilingual", "bilingual") if tgt is None else (
-            format_for(src, opts.src_format), format_for(tgt, opts.tgt_format))
-    except TqcheckError:
-        return None
-    files = "".join(f"|{p}@{_mtime(p)}" for p in (opts.glossary, opts.words) if p)
-    return report_key(src, tgt, repr(replace(opts, cache=True, threads=None)) + files, formats)
-
-
-def _engine_info(opts: CheckOptions) -> Callable[[str, str], EngineInfo | None]:
-    """Which engine and model would translate now: a cached report made by another one is
-    stale. Memoised, so a batch of cached articles loads each engine once."""
-    @functools.lru_cache(maxsize=None)
-    def info(tgt: str, src: str) -> EngineInfo | None:
-        try:
-            with warnings.catch_warnings():  # the run itself warns when it falls back
-                warnings.simplefilter("ignore")
-                return get_engine(opts.engine, tgt, src, cache=False, threads=opts.threads,
-                                  require=opts.require_engine, **opts.engine_options()).info(tgt, src)
-        except TqcheckError:
-            return None
-    return info
-
-
 def check_pairs(
     pairs: Sequence[tuple[str | Path, str | Path]],
     opts: CheckOptions = CheckOptions(),
@@ -473,11 +334,11 @@ def check_pairs(
     prepared: dict[int, Prepared] = {}
     keys: dict[int, str] = {}
     # One cache connection and one engine look-up for the whole batch, not one per pair.
-    cache = _report_cache(opts) if engine_for is None else None
-    info = _engine_info(opts)
+    cache = reports_cache.for_options(opts) if engine_for is None else None
+    info = reports_cache.engine_info_for(opts)
     for i, (s, t) in enumerate(pairs):
         if cache is not None:
-            key = _report_key(opts, s, t)
+            key = reports_cache.key_for(opts, s, t)
             if key is not None:
                 hit = cache.get(key, info, side_names(s, t))
                 if hit is not None:
@@ -486,15 +347,17 @@ def check_pairs(
                 keys[i] = key
         try:
             prepared[i] = read_and_segment(s, t, opts)
-            user_resources(opts, prepared[i].src_lang, prepared[i].tgt_lang)
+            glossary_for(opts, prepared[i].src_lang, prepared[i].tgt_lang)
         except TqcheckError as exc:
             results[i] = exc
     by_pair: dict[tuple[str, str], list[int]] = {}
     for i, prep in prepared.items():
         by_pair.setdefault((prep.tgt_lang, prep.src_lang), []).append(i)
     make = engine_for or _default_engine(opts)
+    from tqcheck.align import wordlayer
+
     for (tgt, src), members in by_pair.items():
-        words = _start_word_batch([prepared[i] for i in members], src, tgt, opts)
+        words = wordlayer.start_batch([prepared[i] for i in members], src, tgt, opts)
         try:
             engine = make(tgt, src)
             flat = [s for i in members for sents in prepared[i].tgt_sentences for s in sents]

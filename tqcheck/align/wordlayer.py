@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tqcheck import lexicon
 from tqcheck.align.words import align_words, unit_words
 from tqcheck.model import AlignedUnit, Document
+
+if TYPE_CHECKING:
+    from tqcheck.options import CheckOptions, Prepared
 
 
 def start(source: Document, translation: Document, src_lang: str, tgt_lang: str
@@ -68,3 +72,37 @@ def attach(units: Sequence[AlignedUnit], lex: lexicon.Lexical) -> list[AlignedUn
                          dictionary=lex.src_dictionary)
         out.append(replace(u, words=wa))
     return out
+
+
+# The pipeline's calls: start the analysis before the engine runs, attach it after.
+def start_for(prep: Prepared, opts: CheckOptions) -> PendingLexical | None:
+    """Start the lexical analysis of both sides (Apertium's analysers run in processes of
+    their own), so that it runs while the engine translates."""
+    if not uses_words(opts):
+        return None
+    return start(prep.source, prep.translation, prep.src_lang, prep.tgt_lang)
+
+
+def start_batch(preps: Sequence[Prepared], src: str, tgt: str, opts: CheckOptions):
+    """The same for all articles of one language pair: one process per side for the batch."""
+    if not uses_words(opts):
+        return None
+    return Batch([(p.source, p.translation) for p in preps], src, tgt)
+
+
+def uses_words(opts: CheckOptions) -> bool:
+    from tqcheck.checks import build_checks
+
+    checks = build_checks(opts.enable or None, opts.disable, opts.severities)
+    return any(getattr(c, "uses_words", False) for c in checks)
+
+
+def on_units(prep: Prepared, units: list[AlignedUnit], checks: Sequence[object],
+                lexical: PendingLexical | Done | None) -> tuple[list[AlignedUnit], dict]:
+    """Word alignments on the units, and what the checks' Context says about the lexicons
+    (tqcheck/align/py); nothing is analysed when no chosen check reads words."""
+    if not any(getattr(c, "uses_words", False) for c in checks):
+        return units, {}
+    lex = (lexical or start(prep.source, prep.translation, prep.src_lang,
+                                      prep.tgt_lang)).result()
+    return attach(units, lex), context(lex)

@@ -13,12 +13,23 @@ import functools
 import hashlib
 import pickle
 import sqlite3
+import warnings
+from dataclasses import replace
+from typing import TYPE_CHECKING
 from collections.abc import Callable
 from pathlib import Path
 
 from tqcheck import __version__
 from tqcheck.result import Report
+from tqcheck.cache.translations import default_path
+from tqcheck.errors import TqcheckError
+from tqcheck.glossary import mtime
+from tqcheck.read import format_for
 from tqcheck.translate.base import EngineInfo
+from tqcheck.translate.registry import get_engine
+
+if TYPE_CHECKING:
+    from tqcheck.options import CheckOptions
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, report BLOB NOT NULL) WITHOUT ROWID"
 
@@ -107,3 +118,38 @@ class ReportCache:
             db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?)", (key, pickle.dumps(stored)))
         except sqlite3.Error:
             return
+
+
+# The pipeline's calls: the cache, the key and the engine check for a run's options.
+def for_options(opts: CheckOptions) -> ReportCache | None:
+    """The report cache a run's options ask for, or None (--no-cache)."""
+    if opts.cache is False:
+        return None
+    return ReportCache(default_path() if opts.cache is True else Path(opts.cache))
+
+
+def key_for(opts: CheckOptions, src: str | Path, tgt: str | Path | None) -> str | None:
+    # Cache and thread settings change nothing in a report, so they stay out of the key;
+    # the glossary and word list are files whose content does.
+    try:
+        formats = ("bilingual", "bilingual") if tgt is None else (
+            format_for(src, opts.src_format), format_for(tgt, opts.tgt_format))
+    except TqcheckError:
+        return None
+    files = "".join(f"|{p}@{mtime(p)}" for p in (opts.glossary, opts.words) if p)
+    return report_key(src, tgt, repr(replace(opts, cache=True, threads=None)) + files, formats)
+
+
+def engine_info_for(opts: CheckOptions) -> Callable[[str, str], EngineInfo | None]:
+    """Which engine and model would translate now: a cached report made by another one is
+    stale. Memoised, so a batch of cached articles loads each engine once."""
+    @functools.lru_cache(maxsize=None)
+    def info(tgt: str, src: str) -> EngineInfo | None:
+        try:
+            with warnings.catch_warnings():  # the run itself warns when it falls back
+                warnings.simplefilter("ignore")
+                return get_engine(opts.engine, tgt, src, cache=False, threads=opts.threads,
+                                  require=opts.require_engine, **opts.engine_options()).info(tgt, src)
+        except TqcheckError:
+            return None
+    return info
