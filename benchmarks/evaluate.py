@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import corpus
-from perturb import ONLY_FOR, PERTURBATIONS, Case, Paras
+from perturb import ONLY_FOR, OPT_IN, PERTURBATIONS, Case, Paras
 
 sys.path.insert(0, str(corpus.REPO))
 from suite.split import split_of  # noqa: E402
@@ -54,7 +54,7 @@ def write(paras: Paras, path: Path) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
-def build_cases(articles: list[corpus.Article], seed: int) -> list[tuple[str, Case]]:
+def build_cases(articles: list[corpus.Article], seed: int, extra: tuple[str, ...] = ()) -> list[tuple[str, Case]]:
     lang = articles[0].tgt_lang if articles else ""
     rng = random.Random(seed)
     donors = [s for a in articles for s in a.tgt_sentences[1:]]
@@ -64,7 +64,7 @@ def build_cases(articles: list[corpus.Article], seed: int) -> list[tuple[str, Ca
         cases.append((a.name, Case("clean", src, tgt)))
         others = [s for s in donors if s not in set(a.tgt_sentences)]
         for name, perturb in PERTURBATIONS.items():
-            if lang not in ONLY_FOR.get(name, (lang,)):
+            if lang not in ONLY_FOR.get(name, (lang,)) or name in OPT_IN and name not in extra:
                 continue
             case = perturb(src, tgt, random.Random(f"{seed}:{a.doc_id}:{name}"), others)
             if case is not None:
@@ -110,13 +110,14 @@ def articles_for(pair: str, root: Path | None = None, split: str | None = None) 
 
 
 def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Path | None = None,
-             engine: str = "apertium", split: str | None = None, verdict: bool = True) -> dict:
+             engine: str = "apertium", split: str | None = None, verdict: bool = True,
+             extra: tuple[str, ...] = ()) -> dict:
     """`root`: a folder laid out like the shared corpora holding only evaluation documents
     (corpora/eval, the CI sample); by default the shared NTREX-128 minus the calibration set."""
     src_lang, tgt_lang = parse_pair(pair)
     pool = articles_for(pair, root, split)
     articles = random.Random(seed).sample(pool, min(n_articles, len(pool)))
-    cases = build_cases(articles, seed)
+    cases = build_cases(articles, seed, extra)
     opts = CheckOptions(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine,
                         cache=str(cache) if cache else False, verdict=verdict)
     with tempfile.TemporaryDirectory() as tmp:
@@ -231,12 +232,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["train", "dev", "test"], help="NTREX documents of this suite split")
     ap.add_argument("--compare", action="store_true", help="the same cases without and with the verdict")
     ap.add_argument("--cache", type=Path, help="translation cache to reuse between runs")
+    ap.add_argument("--with", dest="extra", action="append", default=[], choices=sorted(OPT_IN),
+                    help="also run this opt-in perturbation (misspell: a slip inside one word)")
     ap.add_argument("--json", type=Path, help="also write the result as JSON")
     ap.add_argument("--root", type=Path, help="corpora laid out like ../shared/corpora (e.g. corpora/eval)")
     args = ap.parse_args(argv)
     runs = [False, True] if args.compare else [True]
     results = [evaluate(args.articles, args.seed, args.direction or args.pair, args.cache, args.root,
-                        args.engine, args.split, v) for v in runs]
+                        args.engine, args.split, v, tuple(args.extra)) for v in runs]
     for result in results:
         print(table(result) + "\n")
     if args.json:

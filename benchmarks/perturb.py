@@ -166,3 +166,31 @@ def negate(src, tgt, rng, donor):
     m = rng.choice(list(VERB.finditer(text)))
     tgt[i] = [text[: m.start()] + "no " + text[m.start():]]
     return tgt, [i], [i]
+
+
+# A word a misspelling may land on: letters only, not touching an apostrophe or hyphen
+# ("l'home", "co-autor" are tokenised apart), long enough to keep a letter inside.
+PLAIN_WORD = re.compile(r"(?<![\w'’·-])[^\W\d_]{5,}(?![\w'’·-])")
+# Opt-in: only evaluate.py --with misspell (and benchmarks/spelling_eval.py) run these.
+OPT_IN = frozenset({"misspell"})
+
+
+@perturbation("spelling")
+def misspell(src, tgt, rng, donor):
+    """A slip inside one lower-case word that the source does not have: two adjacent inner
+    letters swapped, or one inner letter dropped ("gobierno" → "gobireno", "gobirno")."""
+    def spots(i: int) -> list[re.Match]:
+        seen = {w.casefold() for w in re.findall(r"[^\W\d_]+", " ".join(src[i]))}
+        return [m for m in PLAIN_WORD.finditer(" ".join(tgt[i]))
+                if m.group() == m.group().lower() and m.group().casefold() not in seen]
+
+    i = _body(tgt, rng, lambda i: bool(spots(i)))
+    if i is None:
+        return None
+    m = rng.choice(spots(i))
+    w = m.group()
+    k = rng.randrange(1, len(w) - 2)
+    new = w[:k] + w[k + 1] + w[k] + w[k + 2:] if rng.random() < 0.5 and w[k] != w[k + 1] else w[:k] + w[k + 1:]
+    text = " ".join(tgt[i])
+    tgt[i] = [text[: m.start()] + new + text[m.end():]]
+    return tgt, [i], [i]

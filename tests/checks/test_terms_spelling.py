@@ -3,7 +3,7 @@ on real glossary files and the real Hunspell dictionaries (Debian hunspell-es/-c
 import pytest
 
 from tqcheck.checks import CHECKS, Context
-from tqcheck.checks.spelling import dictionary_files
+from tqcheck.checks.speller import dictionary_files
 from tqcheck.glossary import load
 from tqcheck.model import AlignedUnit, Passage, Scores
 from tqcheck.segment import split_sentences
@@ -151,8 +151,8 @@ def test_spelling_passes(source, target, tgt, words):
 
 
 def test_spelling_is_skipped_with_a_note_without_a_dictionary(monkeypatch, tmp_path):
-    import tqcheck.checks.spelling as spelling
+    import tqcheck.checks.speller as speller
 
-    monkeypatch.setattr(spelling, "DICT_DIRS", (str(tmp_path),))
+    monkeypatch.setattr(speller, "DICT_DIRS", (str(tmp_path),))
     why = CHECKS["spelling"]().unavailable(Context("en", "es"))
     assert why and "hunspell-es" in why

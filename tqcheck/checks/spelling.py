@@ -1,157 +1,142 @@
-"""Spelling of the translation with Hunspell dictionaries (Debian's hunspell-xx packages).
+"""Spelling of the translation with Hunspell dictionaries (Debian's hunspell-xx packages;
+speller.py holds the dictionary side).
 
-The binding is PyPI's `hunspell` (C, built against libhunspell): measured on NTREX-128
-(benchmarks/bench_spelling.py, README) it is as fast as Debian's python3-hunspell, which
-only the system Python can import, and 25–50 times faster than spylls, the pure-Python port.
-
-Never misspellings: names (capitalised words), URLs, e-mails, handles, numbers and
-anything with a digit, words that also appear in the source, words of the user's list
-(`--words`), and words common in the language by wordfreq (a dictionary lacks many
-inflections and loanwords that professional text uses).
+Never misspellings: names and acronyms (any capital letter), URLs, e-mails, handles,
+numbers and anything with a digit, words that also appear in the source, words of the
+user's list (`--words`), words common in the language by wordfreq (a dictionary lacks
+many inflections and loanwords that professional text uses), and cognates of a source
+word ("viriones" for "virions"). A word is flagged when it looks like a slip: a
+dictionary word is one edit away, and no source word is closer to it than that word is.
 """
 from __future__ import annotations
 
-import functools
-import os
 import re
-from pathlib import Path
-from typing import Any
+import unicodedata
 
 from tqcheck import lang
+from tqcheck.align.words import fold
 from tqcheck.checks.base import Check, Context, register
+from tqcheck.checks.speller import (COMMON_ZIPF, PACKAGE, dictionary_files, distance, known, listed, neighbours,
+                                    run_together, zipf)
 from tqcheck.model import AlignedUnit, Finding, Severity
 
-DICT_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
-_SKIP = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+|\{[^{}]*\}|%\S+|&\w+;|<[^<>]*>")
+_SKIP = re.compile(r"\w*\d\w*|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+|\{[^{}]*\}|%\S+|&\w+;|<[^<>]*>")
+# Letters, with the joiners words keep inside: apostrophes of elision ("l'home"),
+# hyphens, the Catalan middle dot ("col·legi").
 _WORD = re.compile(r"[^\W\d_]+(?:['’·-][^\W\d_]+)*")
+_ELISION = re.compile(r"['’]")
 CASELESS = frozenset({"ARABIC", "HEBREW", "DEVANAGARI", "HAN", "THAI"})
 MIN_STEM, MAX_PREFIX = 7, 5
-MIN_PART = 3  # letters of each word in a run-together pair ("و" + "…" is a prefix, not two words)
-# wordfreq's Zipf scale: 1 is once in 100 million words. Above this, a word is in use.
-COMMON_ZIPF = 1.5
-FREQUENT_ZIPF = 3.5  # about once in 300,000 words
-FREQUENT_ZIPF_SHORT = 4.5
-PACKAGE = {"es": "hunspell-es", "ca": "hunspell-ca", "en": "hunspell-en-us", "fr": "hunspell-fr",
-           "pt": "hunspell-pt-pt", "gl": "hunspell-gl", "ar": "hunspell-ar"}
+MIN_COGNATE = 5  # letters of a source word a target word may mirror
+MAX_COGNATE_EDITS = 2  # "jiadistas" for "jihadists"
+# wordfreq Zipf: a rival this much commoner (1,000 times) beats an explanation; a rival
+# this common (once in 100,000 words) beats a cognate.
+GAP_ZIPF = 3.0
+# A prefix or a plural explains less: any letters make a prefix ("ubi" + "accions").
+GAP_DERIVED = 1.0
+LOANWORD_ZIPF = 2.0  # an English word at least once in a million words ("amicus", "tippy")
+# Words this short are abbreviations ("dra."), symbols, particles of other languages
+# ("sij", "lan") far more often than slips, and every edit of them is a word.
+MAX_SHORT = 3
+DOMINANT_ZIPF = 4.0
 
 
-def dictionary_dirs() -> list[Path]:
-    extra = os.environ.get("TQCHECK_HUNSPELL_DIRS", "")
-    return [Path(d) for d in [*extra.split(os.pathsep), *DICT_DIRS] if d]
+def _plain(text: str) -> str:
+    """Arabic without its optional marks: short vowels, tanwin, shadda (combining marks,
+    which would cut a word in two) and the tatweel that only stretches a line."""
+    return "".join(c for c in text if c != "\u0640" and unicodedata.category(c) != "Mn")
 
 
-def dictionary_files(code: str) -> tuple[Path, Path] | None:
-    """(.dic, .aff) for a language, or None when no dictionary is installed."""
-    name = lang.get(code).hunspell
-    for folder in dictionary_dirs():
-        for stem in (name, code) if name else (code,):
-            dic, aff = folder / f"{stem}.dic", folder / f"{stem}.aff"
-            if dic.is_file() and aff.is_file():
-                return dic, aff
-    return None
+def derived(word: str, code: str) -> float | None:
+    """A known word behind a short prefix ("reinyectar", "procatalanistas",
+    "coprotagoniza"; dictionaries list few of the words productive prefixes make), or the
+    plural of a known word ("confirmatórios"; a doubled "ss" is no plural): how common
+    that word is (Zipf), or None."""
+    stems = [word[k:] for k in range(2, MAX_PREFIX + 1) if len(word) - k >= MIN_STEM]
+    if len(word) > 4 and word[-1] == "s" and word[-2] != "s":
+        stems.append(word[:-1])
+    # A stem the dictionary lists counts as common, however rare wordfreq finds it.
+    found = [max(zipf(s, code), COMMON_ZIPF if listed(s, code) else 0.0) for s in stems if known(s, code)]
+    return max(found) if found else None
 
 
-@functools.lru_cache(maxsize=8)
-def speller(code: str) -> Any:
-    import hunspell
+def cognate(word: str, near: tuple[str, ...], source: frozenset[str]) -> bool:
+    """A word that mirrors a source word (two edits at most) more closely than any
+    dictionary word one edit away does: "viriones" (virions), "lectinas" (lectins);
+    not "parecetamol" (paracetamol is that dictionary word)."""
+    w = fold(word)
+    for s in source:
+        if len(s) < MIN_COGNATE or abs(len(s) - len(w)) > MAX_COGNATE_EDITS:
+            continue
+        d = distance(w, s)
+        if d <= MAX_COGNATE_EDITS and all(distance(fold(n), s) > d for n in near):
+            return True
+    return False
 
-    files = dictionary_files(code)
-    if files is None:
-        return None
-    return hunspell.HunSpell(str(files[0]), str(files[1]))
 
-
-@functools.lru_cache(maxsize=100_000)
-def _common(word: str, code: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    try:
-        return zipf_frequency(word, lang.get(code).wordfreq or code) >= COMMON_ZIPF
-    except LookupError:
+def slip(word: str, code: str, source: frozenset[str]) -> bool:
+    """Whether a word the dictionary does not list looks like a slip: a dictionary word
+    (the rival) is one edit away, and nothing explains the word better. Names, rare
+    derivations and compounds ("autosátira", "microlitro") are further than one edit
+    from every dictionary word. An explanation (in use by wordfreq, an English loanword,
+    a prefix or plural of a known word) must be nearly as common as the rival:
+    "cuadno" is in wordfreq's web text, but "cuando" is 20,000 times commoner, while
+    "triaje" holds against "traje", 140 times commoner. A cognate of a source word only
+    holds against a rival that is not common."""
+    if len(word) <= MAX_SHORT or listed(word, code):
         return False
+    near = neighbours(word, code)
+    if not near:
+        return False
+    rival = zipf(near[0], code)
+    # (how common the explanation is, how much commoner a rival may be).
+    english = zipf(word, "en") if code != "en" else 0.0
+    explained = [(zipf(word.lower(), code), GAP_ZIPF), (derived(word, code) or 0.0, GAP_DERIVED),
+                 (english if english >= LOANWORD_ZIPF else 0.0, GAP_ZIPF)]
+    if any(z >= COMMON_ZIPF and z > rival - gap for z, gap in explained):
+        return False
+    return not (rival < DOMINANT_ZIPF and cognate(word, near, source))
 
 
-@functools.lru_cache(maxsize=200_000)
-def _frequent(word: str, code: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    # Names cut into short syllables that are words too ("هال" + "كيت" = Halkett).
-    floor = FREQUENT_ZIPF_SHORT if len(word) <= MIN_PART else FREQUENT_ZIPF
-    return zipf_frequency(word, lang.get(code).wordfreq or code) >= floor
-
-
-@functools.lru_cache(maxsize=200_000)
-def known(word: str, code: str) -> bool:
-    h = speller(code)
-    return bool(h.spell(word) or h.spell(word.lower())) or _common(word.lower(), code)
-
-
-@functools.lru_cache(maxsize=20_000)
-def suggestions(word: str, code: str) -> tuple[str, ...]:
-    joined = run_together(word, code) if lang.get(code).script in CASELESS else None
-    return (joined,) if joined else tuple(speller(code).suggest(word)[:3])
-
-
-def _distance(a: str, b: str) -> int:
-    """Damerau–Levenshtein distance (adjacent transpositions count one)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
-def derived(word: str, code: str) -> bool:
-    """A known word behind a short prefix: "reinyectar", "procatalanistas",
-    "coprotagoniza". Dictionaries list few of the words productive prefixes make."""
-    return any(len(word) - k >= MIN_STEM and known(word[k:], code) for k in range(2, MAX_PREFIX + 1))
-
-
-def typo(word: str, code: str) -> bool:
-    """Whether an unknown word looks like a slip: one edit from a word the dictionary
-    suggests, or two words run together. Names, rare derivations ("reinyectar",
-    "organizadísimo") and transliterations are far from every suggestion."""
-    low = word.lower()
-    return any(_distance(low, s.lower()) <= 1 or s.replace(" ", "").lower() == low and " " in s
-               for s in suggestions(word, code))
-
-
-def run_together(word: str, code: str) -> str | None:
-    """"مجلسالأمن" → "مجلس الأمن": two known words with the space lost, or None."""
-    # Both halves must be frequent words: the Arabic dictionary accepts many short
-    # fragments, and a transliterated name often cuts into two of those.
-    for i in range(MIN_PART, len(word) - MIN_PART + 1):
-        if _frequent(word[:i], code) and _frequent(word[i:], code):
-            return f"{word[:i]} {word[i:]}"
-    return None
-
-
-def misspelt(text: str, code: str, accepted: frozenset[str]) -> list[str]:
+def misspelt(text: str, code: str, accepted: frozenset[str], source: frozenset[str] = frozenset()) -> list[str]:
     """Words of `text` the dictionary does not know and that look like slips, in order,
-    each once. A script without capitals cannot tell names from words, and
+    each once. `accepted`: case-folded words never flagged; `source`: the source words,
+    folded, for cognates. A script without capitals cannot tell names from words, and
     transliterated names are all unknown: there only words run together count."""
     cased = lang.get(code).script not in CASELESS
     out: list[str] = []
-    for m in _WORD.finditer(_SKIP.sub(" ", text)):
+    for m in _WORD.finditer(_SKIP.sub(" ", text if cased else _plain(text))):
         word = m.group()
-        # "l'Hibernian", "d'Andorra": an elided article before a name.
-        head = re.split(r"['’]", word)[-1] or word
-        if head[0].isupper() or word[0].isupper() or word.casefold() in accepted or word in out \
-                or known(word, code):
+        # An elided article or pronoun ("l'", "d'", "qu'") is checked with its word, or
+        # not at all: the word after it is what may be misspelt.
+        head = _ELISION.split(word)[-1]
+        if word in out or word.casefold() in accepted or head.casefold() in accepted:
             continue
         if not cased:
-            if run_together(word, code):
+            if not known(word, code) and run_together(word, code):
                 out.append(word)
             continue
-        if any(len(p) > 1 and not known(p, code) and not derived(p, code) and typo(p, code)
-               for p in re.split(r"[-·]", word)):
+        if any(c.isupper() for c in word):
+            continue  # a name, an acronym, a code ("hECA", "batCoV")
+        if listed(word, code) or listed(head, code):
+            continue
+        if any(slip(p, code, source) for p in head.split("-")):
             out.append(word)
     return out
+
+
+def suggestions(word: str, code: str) -> tuple[str, ...]:
+    if lang.get(code).script in CASELESS:
+        joined = run_together(_plain(word), code)
+        return (joined,) if joined else ()
+    head = _ELISION.split(word)
+    tail, elided = head[-1], word[: len(word) - len(head[-1])]
+    parts = tail.split("-")
+    for i, p in enumerate(parts):
+        near = neighbours(p, code) if not listed(p, code) else ()
+        if near:
+            return tuple(elided + "-".join([*parts[:i], n, *parts[i + 1:]]) for n in near[:3])
+    return ()
 
 
 @register
@@ -176,17 +161,18 @@ class Spelling(Check):
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         if not unit.source or not unit.target:
             return []
-        accepted = ctx.words | {w.casefold() for w in _WORD.findall(unit.source_text)}
+        source_words = _WORD.findall(unit.source_text)
+        accepted = ctx.words | {w.casefold() for w in source_words}
+        folded = frozenset(fold(p) for w in source_words for p in re.split(r"['’-]", w))
         out = []
         for p in unit.target:
             if p.lang not in (None, ctx.tgt_lang):
                 continue  # a passage left in another language is another check's finding
-            bad = misspelt(p.text, ctx.tgt_lang, accepted)
+            bad = misspelt(p.text, ctx.tgt_lang, accepted, folded)
             if not bad:
                 continue
             suggested = {w: list(suggestions(w, ctx.tgt_lang)) for w in bad}
-            shown = ", ".join(f"{w} ({' / '.join(s) or 'no suggestion'})" if w in suggested else w
-                              for w, s in ((w, suggested.get(w, [])) for w in bad))
+            shown = ", ".join(f"{w} ({' / '.join(suggested[w]) or 'no suggestion'})" for w in bad)
             out.append(self.finding(f"possible misspelling at line {p.line}: {shown}", target_line=p.line,
                                     words=bad, suggestions=suggested))
         return out
