@@ -239,6 +239,17 @@ def test_lost_entity_fails(source, target, tgt, kind, severity):
     assert any(kind in f.evidence["lost"] and f.severity == severity for f in found)
 
 
+def test_lost_acronym_without_back_translation_is_information():
+    # NTREX-128: "WW1" spelled out as "la I Guerra Mundial"; only a back-translation shows it.
+    s = Passage(0, "Bernard Vann: WW1 Victoria Cross cleric", 1)
+    t = Passage(0, "Bernard Vann: el clérigo de la I Guerra Mundial", 1)
+    u = AlignedUnit(0, "1-1", (s,), (t,))
+    found = CHECKS["lost-entity"]().run(u, Context(src_lang="en", tgt_lang="es", engine="none"))
+    assert [(f.severity, list(f.evidence["lost"])) for f in found] == [(Severity.INFO, ["acronym"])]
+    url = AlignedUnit(0, "1-1", (Passage(0, "See https://who.int now.", 1),), (Passage(0, "Vea ahora.", 1),))
+    assert [f.severity for f in CHECKS["lost-entity"]().run(url, Context("en", "es", engine="none"))] == [Severity.ERROR]
+
+
 def test_lost_entity_reads_markdown_link_targets():
     found = run("lost-entity", "See the report.", "Vea el informe.",
                 src_raw="See [the report](https://example.org/r.pdf).")

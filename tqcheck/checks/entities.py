@@ -207,10 +207,14 @@ class LostEntity(Check):
         if not lost:
             return []
         line = unit.target[0].line
+        # Without a back-translation an acronym the translator spelled out ("Q&A" →
+        # "preguntas y respuestas", "WW1" → "I Guerra Mundial") looks lost: information.
+        unsure = {"acronym"} if not ctx.has_back_translation else set()
         groups = [{k: v for k, v in lost.items() if k in BREAKING},
-                  {k: v for k, v in lost.items() if k not in BREAKING}]
+                  {k: v for k, v in lost.items() if k not in BREAKING | unsure},
+                  {k: v for k, v in lost.items() if k in unsure}]
         out = []
-        for grp, sev in zip(groups, (Severity.ERROR, self.severity)):
+        for grp, sev in zip(groups, (Severity.ERROR, self.severity, Severity.INFO)):
             if not grp:
                 continue
             shown = "; ".join(f"{kind} {', '.join(v)}" for kind, v in grp.items())

@@ -125,6 +125,25 @@ def run_together(word: str, code: str) -> str | None:
     return None
 
 
+# Sounds a script without Latin letters writes alike, as romanised by anyascii: Arabic
+# writes g as غ or ج, p as ب, v as ف, and the vowels, w, y and h as letters or not at all.
+_DIGRAPHS = (("x", "ks"), ("sh", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"), ("ch", "s"), ("ph", "f"))
+_SOUND = str.maketrans("pvdzxcqgj", "bftsskkkk", "aeiouywh'`")
+
+
+@functools.lru_cache(maxsize=100_000)
+def skeleton(word: str) -> str:
+    """The consonants of a word, in coarse classes, doubled letters once: "Donggala" and
+    "دونغالا" are both "tnkl". For telling a transliterated name in any script."""
+    from anyascii import anyascii
+
+    s = anyascii(word).lower()
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    s = "".join(c for c in s.translate(_SOUND) if c.isalpha())
+    return "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
+
+
 def distance(a: str, b: str) -> int:
     """Damerau–Levenshtein distance (adjacent transpositions count one)."""
     prev2: list[int] = []

@@ -17,7 +17,7 @@ from tqcheck import lang
 from tqcheck.align.words import fold
 from tqcheck.checks.base import Check, Context, register
 from tqcheck.checks.speller import (COMMON_ZIPF, PACKAGE, dictionary_files, distance, known, listed, neighbours,
-                                    run_together, zipf)
+                                    run_together, skeleton, zipf)
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 _SKIP = re.compile(r"\w*\d\w*|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+|\{[^{}]*\}|%\S+|&\w+;|<[^<>]*>")
@@ -29,6 +29,7 @@ CASELESS = frozenset({"ARABIC", "HEBREW", "DEVANAGARI", "HAN", "THAI"})
 MIN_STEM, MAX_PREFIX = 7, 5
 MIN_COGNATE = 5  # letters of a source word a target word may mirror
 MAX_COGNATE_EDITS = 2  # "jiadistas" for "jihadists"
+MIN_SKELETON = 4  # consonants of a source name a transliteration must share (one may differ from 5)
 # wordfreq Zipf: a rival this much commoner (1,000 times) beats an explanation; a rival
 # this common (once in 100,000 words) beats a cognate.
 GAP_ZIPF = 3.0
@@ -98,10 +99,24 @@ def slip(word: str, code: str, source: frozenset[str]) -> bool:
     return not (rival < DOMINANT_ZIPF and cognate(word, near, source))
 
 
-def misspelt(text: str, code: str, accepted: frozenset[str], source: frozenset[str] = frozenset()) -> list[str]:
+def transliterated(word: str, names: frozenset[str]) -> bool:
+    """A source name written in another script: "دونغالا" for Donggala, "لانجون" for
+    Langone (the same consonants; one apart from five on; an article or "li-" before it
+    aside). Short consonant skeletons of common words match too often by chance."""
+    k = skeleton(word)
+    forms = {k, k[1:]} if k.startswith("l") else {k}
+    for name in names:
+        ks = skeleton(name)
+        if len(ks) >= MIN_SKELETON and any(distance(c, ks) <= (len(ks) > MIN_SKELETON) for c in forms):
+            return True
+    return False
+
+
+def misspelt(text: str, code: str, accepted: frozenset[str], source: frozenset[str] = frozenset(),
+             names: frozenset[str] = frozenset()) -> list[str]:
     """Words of `text` the dictionary does not know and that look like slips, in order,
     each once. `accepted`: case-folded words never flagged; `source`: the source words,
-    folded, for cognates. A script without capitals cannot tell names from words, and
+    folded, for cognates; `names`: its capitalised words, for transliterations. A script without capitals cannot tell names from words, and
     transliterated names are all unknown: there only words run together count."""
     cased = lang.get(code).script not in CASELESS
     out: list[str] = []
@@ -113,7 +128,7 @@ def misspelt(text: str, code: str, accepted: frozenset[str], source: frozenset[s
         if word in out or word.casefold() in accepted or head.casefold() in accepted:
             continue
         if not cased:
-            if not known(word, code) and run_together(word, code):
+            if not known(word, code) and run_together(word, code) and not transliterated(word, names):
                 out.append(word)
             continue
         if any(c.isupper() for c in word):
@@ -164,11 +179,12 @@ class Spelling(Check):
         source_words = _WORD.findall(unit.source_text)
         accepted = ctx.words | {w.casefold() for w in source_words}
         folded = frozenset(fold(p) for w in source_words for p in re.split(r"['’-]", w))
+        names = frozenset(w for w in source_words if w[0].isupper())
         out = []
         for p in unit.target:
             if p.lang not in (None, ctx.tgt_lang):
                 continue  # a passage left in another language is another check's finding
-            bad = misspelt(p.text, ctx.tgt_lang, accepted, folded)
+            bad = misspelt(p.text, ctx.tgt_lang, accepted, folded, names)
             if not bad:
                 continue
             suggested = {w: list(suggestions(w, ctx.tgt_lang)) for w in bad}
