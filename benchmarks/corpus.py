@@ -86,6 +86,18 @@ def tico_articles(tgt: str = "es_LA", root: Path | None = None) -> list[Article]
     return _group(info, src, ref, "tico19", ISO[tgt])
 
 
+def reference_errors(path: Path | None = None) -> dict[tuple[str, str], frozenset[str]]:
+    """(corpus, article name) → the words of its reference translation that are real
+    misspellings, checked by hand (benchmarks/reference_errors.tsv). Flagging one is a
+    true find, not a false flag: the evaluations count them apart."""
+    rows = [line.split("\t") for line in _lines(path or REPO / "benchmarks" / "reference_errors.tsv")
+            if line and not line.startswith("#")][1:]
+    out: dict[tuple[str, str], set[str]] = {}
+    for corpus_name, doc, _lang, word, _fix in rows:
+        out.setdefault((corpus_name, doc), set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def to_paragraphs(n: int, key: str) -> list[range]:
     """Deterministic groups of 2–4 consecutive sentences, the same for both sides."""
     out, i, k = [], 0, 0
