@@ -67,6 +67,18 @@ def f_score(stats: Sequence[float], beta: float = BETA) -> float:
     return 100 * score
 
 
+def unigram_bound(hyp: str, ref: str, beta: float = BETA) -> float:
+    """The F-score of character unigrams alone: a cheap ceiling on chrF (longer n-grams
+    match no better than their characters; `tests/score/test_stats.py` holds it on real
+    text). A check that only wants chrF above a bar skips the 6-gram extraction below it."""
+    a, b = Counter("".join(hyp.split())), Counter("".join(ref.split()))
+    hits, n_hyp, n_ref = sum((a & b).values()), a.total(), b.total()
+    if not hits:
+        return 0.0
+    p, r = hits / n_hyp, hits / n_ref
+    return 100 * (1 + beta ** 2) * p * r / (beta ** 2 * p + r)
+
+
 class ChrfStore:
     """n-grams per text, made once; the chrF of any two texts from them."""
 
