@@ -44,6 +44,7 @@ _SCRIPT_RES = {name: re.compile(f"[{chars}]+") for name, chars in _SCRIPT_RANGES
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=4096)
 def letters(text: str) -> int:
     return sum(map(len, _LETTERS.findall(text)))
 
@@ -63,7 +64,12 @@ def dominant_script(text: str) -> str | None:
 
 def decide(text: str, candidates: Iterable[str]) -> str | None:
     """The candidate language `text` clearly is in, or None when langdetect must decide."""
-    langs = list(dict.fromkeys(candidates))
+    return _decide(text, tuple(dict.fromkeys(candidates)))
+
+
+# The pipeline and several checks ask about the same passage among the same pair.
+@lru_cache(maxsize=4096)
+def _decide(text: str, langs: tuple[str, ...]) -> str | None:
     script = dominant_script(text)
     if script is None:
         return None
