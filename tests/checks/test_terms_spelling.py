@@ -120,7 +120,7 @@ def test_key_term_translated_two_ways_in_one_article(glossary):
 # --- spelling ----------------------------------------------------------------------
 
 needs = {code: pytest.mark.skipif(dictionary_files(code) is None, reason=f"no hunspell-{code}")
-         for code in ("es", "ca", "ar")}
+         for code in ("es", "ca", "ar", "fr", "pt")}
 
 
 @pytest.mark.parametrize("source, target, tgt, word", [
@@ -129,6 +129,16 @@ needs = {code: pytest.mark.skipif(dictionary_files(code) is None, reason=f"no hu
     pytest.param("The council met on Monday.", "El consel es va reunir dilluns.", "ca",
                  "consel", marks=needs["ca"]),
     pytest.param("The Security Council met.", "اجتمع مجلسالأمن.", "ar", "مجلسالأمن", marks=needs["ar"]),
+    # wordfreq's web text has "cuadno", but "cuando" is 20,000 times commoner.
+    pytest.param("We will see when you arrive.", "Nos vemos cuadno llegues.", "es", "cuadno", marks=needs["es"]),
+    # Close to the source's word, but the dictionary word is closer still.
+    pytest.param("Take paracetamol.", "Tome parecetamol.", "es", "parecetamol", marks=needs["es"]),
+    pytest.param("The government met.", "El gobireno se reunió.", "es", "gobireno", marks=needs["es"]),
+    # The word after an elision is checked (FLORES-200 dev, Catalan).
+    pytest.param("A slaughterhouse factory.", "Una fàbrica d'escorxaors.", "ca", "d'escorxaors", marks=needs["ca"]),
+    pytest.param("A nice evening.", "Une soiréee agréable.", "fr", "soiréee", marks=needs["fr"]),
+    # A source name glued to a word is still two words run together (NTREX-128).
+    pytest.param("Mr Trump said so.", "قال السيدترامب ذلك.", "ar", "السيدترامب", marks=needs["ar"]),
 ])
 def test_spelling_fails(source, target, tgt, word):
     found = run("spelling", source, target, tgt)
@@ -145,6 +155,18 @@ def test_spelling_fails(source, target, tgt, word):
     pytest.param("The 3rd day", "El 3r dia", "ca", (), marks=needs["ca"]),
     pytest.param("Halkett scored twice.", "سجل هالكيت مرتين.", "ar", (), marks=needs["ar"]),  # a name
     pytest.param("The Security Council met.", "اجتمع مجلس الأمن.", "ar", (), marks=needs["ar"]),
+    # Compounds with a prefix are further than one edit from every dictionary word.
+    pytest.param("His self-satire, in microlitres.", "Su autosátira, en microlitros.", "es", (),
+                 marks=needs["es"]),
+    # Cognates of a source word, which no dictionary word one edit away is closer to.
+    pytest.param("Virions bind lectins.", "Los viriones se unen a lectinas.", "es", (), marks=needs["es"]),
+    pytest.param("Human ACE2 (hACE2).", "La ECA2 humana (hECA).", "es", (), marks=needs["es"]),  # capitals
+    pytest.param("A friend-of-the-court brief.", "Un escrit amicus curiae.", "ca", (), marks=needs["ca"]),
+    pytest.param("On the 1st.", "Le 1er.", "fr", (), marks=needs["fr"]),  # a word with a digit
+    pytest.param("Confirmatory tests.", "Testes confirmatórios.", "pt", (), marks=needs["pt"]),  # a plural
+    pytest.param("Donggala was hit.", "ضرب الزلزال دونغالا.", "ar", (), marks=needs["ar"]),  # a name
+    pytest.param("It is now open.", "إنه مفتوح حاليًا.", "ar", (), marks=needs["ar"]),  # tanwin, not two words
+    pytest.param("The school.", "El col·legi.", "ca", (), marks=needs["ca"]),
 ])
 def test_spelling_passes(source, target, tgt, words):
     assert not run("spelling", source, target, tgt, words=frozenset(words))

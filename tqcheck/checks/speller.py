@@ -127,7 +127,8 @@ def run_together(word: str, code: str) -> str | None:
 
 # Sounds a script without Latin letters writes alike, as romanised by anyascii: Arabic
 # writes g as غ or ج, p as ب, v as ف, and the vowels, w, y and h as letters or not at all.
-_DIGRAPHS = (("x", "ks"), ("sh", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"), ("ch", "s"), ("ph", "f"))
+_DIGRAPHS = (("x", "ks"), ("sh", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"), ("ch", "s"),
+             ("ph", "f"))
 _SOUND = str.maketrans("pvdzxcqgj", "bftsskkkk", "aeiouywh'`")
 
 

@@ -16,11 +16,12 @@ import unicodedata
 from tqcheck import lang
 from tqcheck.align.words import fold
 from tqcheck.checks.base import Check, Context, register
-from tqcheck.checks.speller import (COMMON_ZIPF, PACKAGE, dictionary_files, distance, known, listed, neighbours,
-                                    run_together, skeleton, zipf)
+from tqcheck.checks.speller import (COMMON_ZIPF, PACKAGE, dictionary_files, distance, known, listed,
+                                    neighbours, run_together, skeleton, zipf)
 from tqcheck.model import AlignedUnit, Finding, Severity
 
-_SKIP = re.compile(r"\w*\d\w*|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+|\{[^{}]*\}|%\S+|&\w+;|<[^<>]*>")
+_SKIP = re.compile(r"\w*\d\w*|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+"
+                   r"|\{[^{}]*\}|%\S+|&\w+;|<[^<>]*>")
 # Letters, with the joiners words keep inside: apostrophes of elision ("l'home"),
 # hyphens, the Catalan middle dot ("col·legi").
 _WORD = re.compile(r"[^\W\d_]+(?:['’·-][^\W\d_]+)*")
@@ -116,8 +117,10 @@ def misspelt(text: str, code: str, accepted: frozenset[str], source: frozenset[s
              names: frozenset[str] = frozenset()) -> list[str]:
     """Words of `text` the dictionary does not know and that look like slips, in order,
     each once. `accepted`: case-folded words never flagged; `source`: the source words,
-    folded, for cognates; `names`: its capitalised words, for transliterations. A script without capitals cannot tell names from words, and
-    transliterated names are all unknown: there only words run together count."""
+    folded, for cognates; `names`: its capitalised words, for transliterations. A script
+    without capitals cannot tell names from words, and transliterated names are all
+    unknown: there only words run together count (Arabic letter slips are not looked for:
+    tried on NTREX-128 train, they flagged 24 in 100 clean passages, nearly all names)."""
     cased = lang.get(code).script not in CASELESS
     out: list[str] = []
     for m in _WORD.finditer(_SKIP.sub(" ", text if cased else _plain(text))):
