@@ -44,7 +44,8 @@ LANGUAGE = Language(
                       "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
                       "totally": 1.0, "completely": 1.0, "entirely": 1.0, "fully": 1.0}),
     ratio_links=("in", "out of"),
-    count_words=frozen({"a dozen": 12, "dozen": 12, "quarter-hour": 15}),
+    count_words=frozen({"a dozen": 12, "dozen": 12, "quarter-hour": 15, "couple of": 2,
+                        "a decade": 10, "a century": 100}),
     decades=(("y", "ies"),),
     # a.m. and p.m. are read in every language (tqcheck/checks/numbers/clock.py).
     clock=Clock(hour_words=("o'clock",)),

@@ -30,7 +30,7 @@ LANGUAGE = Language(
                       "totalmente": 1.0, "completamente": 1.0, "absolutamente": 1.0,
                       "absoluta certeza": 1.0}),
     ratio_links=("de cada",),
-    count_words=frozen({"una docena": 12, "docena": 12}),
+    count_words=frozen({"una docena": 12, "docena": 12, "una década": 10, "un siglo": 100}),
     feminine=(("uno", "una"),),  # num2words writes the masculine
     clock=Clock(articles=("a las", "las", "a la"),
                 day_parts=frozen({"de la mañana": "am", "de la madrugada": "am",

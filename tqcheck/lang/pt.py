@@ -26,7 +26,7 @@ LANGUAGE = Language(
                       "um terço": 1 / 3, "dois terços": 2 / 3,
                       "totalmente": 1.0, "completamente": 1.0, "absolutamente": 1.0}),
     ratio_links=("em cada", "de cada"),
-    count_words=frozen({"uma dúzia": 12, "dúzia": 12}),
+    count_words=frozen({"uma dúzia": 12, "dúzia": 12, "uma década": 10, "um século": 100}),
     feminine=(("um", "uma"), ("dois", "duas")),  # num2words writes the masculine
     clock=Clock(articles=("às", "as", "à"),
                 day_parts=frozen({"da manhã": "am", "da madrugada": "am", "da tarde": "pm",
