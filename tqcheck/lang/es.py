@@ -49,6 +49,8 @@ LANGUAGE = Language(
         "ATM": ("cajero",), "IT": ("informátic",), "HP": ("cv",),
         "BC": ("a. c.", "a.c.", "a. de c.", "antes de cristo"), "BCE": ("a. c.", "a.c.", "a. e. c."),
         "AD": ("d. c.", "d.c.", "después de cristo"), "CE": ("d. c.", "d.c.", "e. c."),
+        "HQ": ("sede", "cuartel general"), "ISIS": ("daesh", "ei", "estado islámico"),
+        "ISIL": ("daesh", "eiil", "estado islámico"),
     }),
     text2num="es", num2words="es", apertium="spa", apertium2="es", hunspell="es_ES",
     wordfreq="es", simplemma="es",

@@ -43,6 +43,8 @@ LANGUAGE = Language(
         "AI": ("ia", "intelligence artificielle"), "ID": ("identi",), "NY": ("new york",),
         "GOP": ("républicain",), "ATM": ("distributeur", "guichet"), "IT": ("informatique",),
         "HP": ("ch",), "BC": ("av. j.-c.", "avant j.-c."), "AD": ("apr. j.-c.",),
+        "HQ": ("siège", "qg", "quartier général"), "ISIS": ("daesh", "ei", "état islamique"),
+        "ISIL": ("daesh", "eiil", "état islamique"), "ET": ("he", "heure de l'est"),
     }),
     text2num="fr", num2words="fr", apertium="fra", apertium2="fr", hunspell="fr_FR",
     wordfreq="fr", simplemma="fr",

@@ -1,7 +1,7 @@
 from tqcheck.lang.base import Clock, Language, Negation, frozen, words
 from tqcheck.lang.en import _w
 
-_US = ("eua", "estados unidos", "norte-americ", "norteameric")
+_US = ("eua", "e.u.a", "estados unidos", "norte-americ", "norteameric")
 
 LANGUAGE = Language(
     code="pt", name="Portuguese", families=frozenset({"romance"}),
@@ -42,6 +42,8 @@ LANGUAGE = Language(
         "AI": ("ia", "inteligência artificial"), "ID": ("identi",), "NY": ("nova iorque",),
         "NYC": ("nova iorque",), "ATM": ("caixa eletr", "caixa automática"), "HP": ("cv",),
         "BC": ("a.c.", "a. c.", "antes de cristo"), "AD": ("d.c.", "d. c.", "depois de cristo"),
+        "AIDS": ("sida", "vih"), "HIV": ("vih",), "HQ": ("sede", "quartel-general"),
+        "ISIS": ("daesh", "ei", "estado islâmico"), "ISIL": ("daesh", "eiil", "estado islâmico"),
     }),
     text2num="pt", num2words="pt", apertium="por", apertium2="pt", hunspell="pt_PT",
     wordfreq="pt", simplemma="pt",
