@@ -94,3 +94,11 @@ def test_changed_numbers_fail(src, tgt, source, target):
 ], ids=["ar-feminine", "ar-link", "ar-decade", "ar-not-a-number", "fr-aine", "en-hyphen"])
 def test_spelled_values(lang, text, values):
     assert spelled_numbers(text, lang) == values
+
+
+def test_a_round_decade_may_be_its_century():
+    assert passes("numbers", "Sainsbury's tested a joint venture with Boots in the early 2000s.",
+                  "اختبرت سينسبري مشروعًا مشتركًا مع بوتس في بداية القرن الواحد والعشرين.",
+                  src_lang="en", tgt_lang="ar")
+    assert fails("numbers", "Sainsbury's tested a joint venture with Boots in the early 2000s.",
+                 "اختبرت سينسبري مشروعًا مشتركًا مع بوتس في بداية القرن العشرين.", src_lang="en", tgt_lang="ar")

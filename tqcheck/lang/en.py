@@ -51,7 +51,9 @@ LANGUAGE = Language(
     clock=Clock(hour_words=("o'clock",)),
     acronyms=frozen({"US": ("usa", "american"), "USA": ("usa", "american"), "UK": ("britanni",),
                      "EU": ("europe",), "NY": ("new york",), "NYC": ("new york",),
-                     "GOP": ("republic",), "TV": ("tele",), "ID": ("identi",)}),
+                     "GOP": ("republic",), "TV": ("tele",), "ID": ("identi",),
+                     # "26 750 USD" → "$26,750"
+                     "USD": ("$",), "EUR": ("€",), "GBP": ("£",)}),
     text2num="en", num2words="en", apertium="eng", apertium2="en", hunspell="en_US",
     wordfreq="en", simplemma="en",
 )

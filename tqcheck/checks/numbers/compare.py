@@ -56,6 +56,8 @@ def annotate(text: str, numbers: list[Number], lang: str) -> list[Quantity]:
                 values |= {float(round(v * _ATTACHED[m.group(1).lower()])) for v in n.values}
         if re.match(r"'?s\b", after) and any(1000 < v < 2100 and v % 10 == 0 for v in n.values):
             values |= {v % 100 for v in n.values}  # the 1930s → los años 30
+            # "the early 2000s" → "early 21st century" (بداية القرن الواحد والعشرين)
+            values |= {v // 100 + 1 for v in n.values if v % 100 == 0}
         values |= _range_end(text, numbers, k) | _fraction(text, numbers, k)
         metric = converted(text, numbers, k) + fahrenheit_decade(text, n)
         out.append(Quantity(replace(n, values=frozenset(values)), frozenset(metric),
