@@ -60,8 +60,7 @@ def annotate(text: str, numbers: list[Number], lang: str) -> list[Quantity]:
             values |= {v // 100 + 1 for v in n.values if v % 100 == 0}
         values |= _range_end(text, numbers, k) | _fraction(text, numbers, k)
         metric = converted(text, numbers, k) + fahrenheit_decade(text, n)
-        out.append(Quantity(replace(n, values=frozenset(values)), frozenset(metric),
-                            optional=_level_score(text, numbers, k)))
+        out.append(Quantity(replace(n, values=frozenset(values)), frozenset(metric)))
     return out
 
 
@@ -77,12 +76,6 @@ def _fraction(text: str, numbers: list[Number], k: int) -> set[float]:
             return {value, round(100 * value, 1)}
     return set()
 
-
-def _level_score(text: str, numbers: list[Number], k: int) -> bool:
-    """The second figure of a level score ("the 2-2 draw" = "o empate a dois golos") may
-    go unsaid; a changed one ("2-3") is still a number of its own."""
-    return k > 0 and numbers[k - 1].text == numbers[k].text and \
-        text[numbers[k - 1].end:numbers[k].start] in ("-", "–")
 
 
 def _range_end(text: str, numbers: list[Number], k: int) -> set[float]:
@@ -154,8 +147,8 @@ def reconcile(src: list[Quantity], tgt: list[Quantity], src_text: str, tgt_text:
         src = src + [_in_words(v) for v in spelled(src_text, src_lang)]
         tgt = tgt + [_in_words(v) for v in spelled(tgt_text, tgt_lang)]
         miss, extra = unmatched(src, tgt, tiers)
-    missing = [src[i] for i in miss if not src[i].optional and not _converted_again(src[i], tgt)]
-    left = [tgt[j] for j in extra if not tgt[j].optional and not _converted_again(tgt[j], src)]
+    missing = [src[i] for i in miss if not src[i].optional and not _converted_again(src[i], tgt, src)]
+    left = [tgt[j] for j in extra if not tgt[j].optional and not _converted_again(tgt[j], src, tgt)]
     missing, left = _regrouped(missing, left)
     # A weekday made a date ("Saturday" → "le 29 septembre"): only where nothing else
     # differs, as a changed date leaves a number over on both sides.
@@ -174,11 +167,14 @@ def _in_words(value: float) -> Quantity:
     return Quantity(Number("", -1, -1, frozenset({value})), optional=True)
 
 
-def _converted_again(q: Quantity, other: list[Quantity]) -> bool:
-    """"45 miles (72 kilometers)" → "72 kilómetros", "10 miles" → "16 km (10 milles)",
-    "widespread 80s" → "entre 27 e 30 graus": a conversion may stand for a number the
-    other side also states, so a figure left over that agrees with one is no loss."""
-    return any(agrees(q, t) for t in other if (q.approx or t.approx) and not t.optional)
+def _converted_again(q: Quantity, other: list[Quantity], own: list[Quantity]) -> bool:
+    """A figure stated in both units: "45 miles (72 kilometers)" → "72 kilómetros", and
+    "10 miles" → "16 km (10 milles)", where the converted figure is left over beside the
+    original one. Only then: "2 to 4 inches" → "entre 5 y 10 cm" leaves no figure over."""
+    if q.approx:
+        return any(agrees(q, t) for t in other if not t.optional)
+    return any(t.approx and agrees(q, t) and any(o is not q and o.number.values & t.number.values for o in own)
+               for t in other if not t.optional)
 
 
 def _regrouped(missing: list[Quantity], left: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
