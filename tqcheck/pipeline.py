@@ -173,6 +173,9 @@ def analyse(
         tgt = tuple(tgt_passages[k] for k in bead.tgt)
         units.append(AlignedUnit(i, bead.kind, src, tgt, " ".join(back[k] for k in bead.tgt).strip(),
                                  back_sentences=tuple(b for k in bead.tgt for b in back_split[k])))
+    from tqcheck import verdict
+
+    pending = verdict.prefetch(units, info, opts, prep.src_lang, prep.tgt_lang)
     paired = [i for i, u in enumerate(units) if u.source and u.target]
     progress("score", 0, len(units))
     if has_back:
@@ -201,9 +204,7 @@ def analyse(
     progress("check", len(units), len(units))
     units = run_article_checks(checked, checks, ctx)
     # The learned verdict and the same-engine probe (tqcheck/verdict): one call.
-    from tqcheck import verdict
-
-    units, judged = verdict.judge(units, ctx, info, opts, prep.src_lang, prep.tgt_lang)
+    units, judged = verdict.judge(units, ctx, info, opts, prep.src_lang, prep.tgt_lang, pending=pending)
     t_end = time.perf_counter()
 
     return Report(

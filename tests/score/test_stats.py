@@ -1,10 +1,11 @@
 """The shared chrF statistics give sacreBLEU's own numbers, to the last bit, on real text."""
+import random
 from pathlib import Path
 
 from sacrebleu.metrics import CHRF
 
 from tqcheck.score import Scorer
-from tqcheck.score.stats import ChrfStore, f_score
+from tqcheck.score.stats import ChrfStore, f_score, unigram_bound
 
 SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "sample"
 
@@ -43,3 +44,19 @@ def test_scorer_and_checks_share_one_store():
     for text in ("a", "b", "c"):
         small.grams(text)
     assert list(small._grams) == ["b", "c"]
+
+
+def test_unigram_bound_is_a_ceiling_on_chrf_for_copies_edits_and_strangers():
+    src, tgt = _passages("article.en.md"), _passages("article.es.md")
+    rng = random.Random(0)
+    edited = []
+    for text in src:
+        words = text.split()
+        for _ in range(3):
+            words[rng.randrange(len(words))] = rng.choice(tgt).split()[0]
+        edited.append(" ".join(words))
+    store = ChrfStore()
+    pairs = [(a, b) for a in src + edited for b in src + tgt] + [("", src[0]), ("a", "ab")]
+    for hyp, ref in pairs:
+        assert store.chrf(hyp, ref) <= unigram_bound(hyp, ref) + 1e-9
+    assert unigram_bound(src[0], src[0]) == store.chrf(src[0], src[0]) == 100.0

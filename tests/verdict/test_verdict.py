@@ -175,3 +175,16 @@ def test_refit_trains_a_verdict_on_the_users_pairs_and_check_uses_it(tmp_path):
                 "-o", str(out), cwd=tmp_path)
     assert r.returncode in (0, 1), r.stderr
     assert "cal.verdict.json" in json.loads(out.read_text(encoding="utf-8"))["signature"]
+
+
+@needs_apertium
+@pytest.mark.apertium
+def test_no_verdict_runs_the_checks_alone_and_says_so(tmp_path):
+    out = tmp_path / "r.json"
+    r = run_cli("check", EN, ES, "--engine", "apertium", "--no-cache", "--no-verdict", "-f", "json",
+                "-o", str(out), cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["verdict"] == "verdict turned off: checks alone"
+    assert all(u.get("risk") is None for u in data["units"] if u["source"] and u["translation"])
+    assert data["checks"]["ran"] and "|verdict:" in data["signature"]

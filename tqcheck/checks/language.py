@@ -8,6 +8,7 @@ from tqcheck.detect import detect, letters, probabilities, supported
 from tqcheck.detect.quick import FUNCTION_WORDS, decide, dominant_script, rival_evidence, script_of
 from tqcheck.lang import get as get_language
 from tqcheck.model import AlignedUnit, Finding, Passage, Severity
+from tqcheck.score.stats import unigram_bound
 from tqcheck.segment import split_sentences
 
 # Headings and bylines under this many letters are too short to call: names and
@@ -84,7 +85,8 @@ class Untranslated(Check):
         for p in unit.target:
             if letters(p.text) < MIN_LETTERS_UNTRANSLATED:
                 continue
-            copied = ctx.chrf.chrf(p.text, source) if source else 0.0
+            # Most passages are nowhere near a copy: their characters alone say so.
+            copied = ctx.chrf.chrf(p.text, source) if source and unigram_bound(p.text, source) >= COPY_CHRF else 0.0
             detected = p.lang == ctx.src_lang and self._own_words_agree(p.text, ctx)
             if detected or copied >= COPY_CHRF:
                 why = (
@@ -97,7 +99,7 @@ class Untranslated(Check):
                         target_line=p.line,
                         target_span=p.text,
                         detected_language=p.lang,
-                        copy_chrf=round(copied, 2),
+                        copy_chrf=round(copied or ctx.chrf.chrf(p.text, source), 2) if source else 0.0,
                     )
                 )
         return out

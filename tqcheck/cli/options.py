@@ -82,6 +82,7 @@ def build_run(cli: dict[str, Any]) -> Run:
         require_engine=bool(settings["require_engine"]), via=settings["via"],
         engine_order=tuple(settings["engine_order"]),
         glossary=_path(settings["glossary"]), words=_path(settings["words"]),
+        verdict=not settings["no_verdict"],
     )
     baseline = settings["baseline"]
     return Run(settings, opts, Severity(settings["fail_on"]), settings["min_chrf"],

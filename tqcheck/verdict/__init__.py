@@ -14,6 +14,7 @@ checks alone, and the report says so.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -69,22 +70,30 @@ def status(src: str, tgt: str, info: EngineInfo, extra: Sequence[Path] = ()) -> 
                      "only at a calibrated threshold (tqcheck calibrate --false-flags)")
 
 
+Rates = dict[int, dict[str, float]]  # the lexical features of each paired unit, by index
+
+
+def _rates(units: Sequence[AlignedUnit], src: str, tgt: str) -> Rates:
+    paired = [u for u in units if u.source and u.target]
+    return dict(zip((u.index for u in paired), lexical(paired, src, tgt)))
+
+
 def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
-          verdict: Status | None = None) -> list[AlignedUnit]:
-    """Every unit with its risk; a likely-error finding where the risk alone flags it."""
+          verdict: Status | None = None, pending: Future[Rates] | None = None) -> list[AlignedUnit]:
+    """Every unit with its risk; a likely-error finding where the risk alone flags it.
+    `pending`: the lexical features, when `prefetch` started them."""
     verdict = verdict or status(ctx.src_lang, ctx.tgt_lang, info)
     m = verdict.model
     if m is None:
         return list(units)
+    rates = pending.result() if pending is not None else _rates(units, ctx.src_lang, ctx.tgt_lang)
     # The shipped models were calibrated on sentences; on whole articles their threshold
     # over-flags (measured: 11.7 likely-errors per 100 clean NTREX passages), so the verdict
     # decides only at a threshold a calibration sets (`calibrate --false-flags`); without
     # one it reports the risk and leaves the flags to the checks.
     if "verdict_flag" not in ctx.thresholds:
-        return [replace(u, risk=1.0) if not (u.source and u.target) else u for u in _risks(units, ctx, m)]
+        return [replace(u, risk=1.0) if not (u.source and u.target) else u for u in _risks(units, ctx, m, rates)]
     flag = float(ctx.thresholds["verdict_flag"])
-    paired = [u for u in units if u.source and u.target]
-    rates = dict(zip((u.index for u in paired), lexical(paired, ctx.src_lang, ctx.tgt_lang)))
     out = []
     for u in units:
         if not (u.source and u.target):
@@ -107,9 +116,7 @@ def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
     return out
 
 
-def _risks(units: Sequence[AlignedUnit], ctx: Context, m: VerdictModel) -> list[AlignedUnit]:
-    paired = [u for u in units if u.source and u.target]
-    rates = dict(zip((u.index for u in paired), lexical(paired, ctx.src_lang, ctx.tgt_lang)))
+def _risks(units: Sequence[AlignedUnit], ctx: Context, m: VerdictModel, rates: Rates) -> list[AlignedUnit]:
     return [replace(u, risk=round(m.risk(features(u, ctx, rates[u.index])), 4)) if u.source and u.target else u
             for u in units]
 
@@ -140,17 +147,35 @@ class Judged:
     mirrored: bool = False  # the translation is the back-translating engine's own output
 
 
+def _status_for(opts, src: str, tgt: str, info: EngineInfo) -> Status:  # type: ignore[no-untyped-def]
+    from tqcheck.verdict.refit import referenced
+
+    if not opts.verdict:
+        return Status(None, "verdict turned off: checks alone")
+    return status(src, tgt, info, [*(Path(p) for p in opts.verdicts), *referenced(opts.calibrations)])
+
+
+def prefetch(units: Sequence[AlignedUnit], info: EngineInfo, opts,  # type: ignore[no-untyped-def]
+             src: str, tgt: str) -> Future[Rates] | None:
+    """Start the lexical features in a thread as soon as the units exist: Apertium's
+    tagger and analysers then run on the other core while this one scores and checks
+    (they read the texts only, never the findings). None when no verdict will run."""
+    if _status_for(opts, src, tgt, info).model is None or not any(u.source and u.target for u in units):
+        return None
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tqcheck-verdict")
+    pending = pool.submit(_rates, list(units), src, tgt)
+    pool.shutdown(wait=False)  # the thread ends with its one task
+    return pending
+
+
 def judge(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo, opts,  # type: ignore[no-untyped-def]
-          src: str, tgt: str, forward=None) -> tuple[list[AlignedUnit], Judged]:  # type: ignore[no-untyped-def]
+          src: str, tgt: str, forward=None,  # type: ignore[no-untyped-def]
+          pending: Future[Rates] | None = None) -> tuple[list[AlignedUnit], Judged]:
     """The pipeline's one call: the verdict (when on and trained for the pair) and the
     same-engine probe, with the notes every report carries."""
     from tqcheck.verdict import same_engine
-    from tqcheck.verdict.refit import referenced
 
-    if opts.verdict:
-        st = status(src, tgt, info, [*(Path(p) for p in opts.verdicts), *referenced(opts.calibrations)])
-    else:
-        st = Status(None, "verdict turned off: checks alone")
+    st = _status_for(opts, src, tgt, info)
     notes = [] if st.model else [st.note]
     mirror = None
     if ctx.article_chrf >= same_engine.SUSPECT_ARTICLE_CHRF:
@@ -160,4 +185,4 @@ def judge(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo, opts,  #
         mirror = same_engine.note(same_engine.probe(units, src, tgt, forward), info)
     if mirror:
         notes.insert(0, mirror)
-    return apply(units, ctx, info, st), Judged(st, tuple(notes), mirror is not None)
+    return apply(units, ctx, info, st, pending), Judged(st, tuple(notes), mirror is not None)

@@ -140,8 +140,11 @@ def _tagger_command(mode: str) -> str:
     return " | ".join(steps)
 
 
+_ESCAPED = re.compile(r"\\(.)")
+
+
 def unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 @lru_cache(maxsize=None)
