@@ -105,3 +105,10 @@ def test_a_round_decade_may_be_its_century():
                   src_lang="en", tgt_lang="ar")
     assert fails("numbers", "Sainsbury's tested a joint venture with Boots in the early 2000s.",
                  "اختبرت سينسبري مشروعًا مشتركًا مع بوتس في بداية القرن العشرين.", src_lang="en", tgt_lang="ar")
+
+
+def test_danish_numbers_in_words_come_from_text2num():
+    assert passes("numbers", "Some 23 people and 100 houses.", "Der kom tre og tyve mennesker og hundrede huse.",
+                  src_lang="en", tgt_lang="da")
+    assert fails("numbers", "Some 24 people and 100 houses.", "Der kom tre og tyve mennesker og hundrede huse.",
+                 src_lang="en", tgt_lang="da")
