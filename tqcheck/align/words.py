@@ -148,23 +148,30 @@ def align_words(src: Sequence[Word], tgt: Sequence[Word], back: str = "", *,
     t_txt = [fold(w.text) for w in tgt]
     s_tr = [_translations(w) for w in src]
     t_tr = [_translations(w) for w in tgt]
+    s_content = [w.content for w in src]
+    t_content = [w.content for w in tgt]
     cands: list[tuple[float, int, int, str]] = []
+    index = _TargetIndex(t_lem, t_txt, t_tr, t_content)
     for i in range(ns):
-        for j in range(nt):
+        # Only the translation words that can pass one of the tests below, in order: the
+        # same candidates as trying every pair, without the ns × nt loop.
+        for j in index.candidates(s_lem[i], s_txt[i], s_tr[i], s_content[i]):
             how = None
             if s_txt[i] == t_txt[j] and (src[i].name_like or len(s_txt[i]) > 2 or
-                                         not src[i].content):
+                                         not s_content[i]):
                 how = "identical"
             elif (t_lem[j] in s_tr[i] or t_txt[j] in s_tr[i] or s_lem[i] in t_tr[j]
                   or s_txt[i] in t_tr[j]):
                 how = "dictionary"
-            elif src[i].content and tgt[j].content and (cognate(s_lem[i], t_lem[j])
-                                                        or cognate(s_txt[i], t_txt[j])):
+            elif s_content[i] and t_content[j] and (cognate(s_lem[i], t_lem[j])
+                                                    or cognate(s_txt[i], t_txt[j])):
                 how = "cognate"
             if how:
                 cands.append((STRENGTH[how] - abs(_rel(i, ns) - _rel(j, nt)), i, j, how))
     back_tokens = [fold(t) for t in _BACK_TOKEN.findall(back)]
-    in_back = tuple(_in_back(s_lem[i], s_txt[i], back_tokens) >= 0 for i in range(ns))
+    find_back = _BackIndex(back_tokens)
+    back_at = [find_back(s_lem[i], s_txt[i]) for i in range(ns)]
+    in_back = tuple(k >= 0 for k in back_at)
     links = _greedy(cands)
     linked_s = {lk.src for lk in links}
     linked_t = {lk.tgt for lk in links}
@@ -172,11 +179,11 @@ def align_words(src: Sequence[Word], tgt: Sequence[Word], back: str = "", *,
     # translation word at the same relative place.
     nb = len(back_tokens)
     for i in range(ns):
-        if i in linked_s or not src[i].content or not in_back[i]:
+        if i in linked_s or not s_content[i] or not in_back[i]:
             continue
-        pos = _rel(_in_back(s_lem[i], s_txt[i], back_tokens), nb)
+        pos = _rel(back_at[i], nb)
         best = min(((abs(_rel(j, nt) - pos), j) for j in range(nt)
-                    if j not in linked_t and tgt[j].content), default=None)
+                    if j not in linked_t and t_content[j]), default=None)
         if best is not None and best[0] <= BACK_WINDOW:
             links.append(Link(i, best[1], "back"))
             linked_s.add(i)
@@ -187,6 +194,57 @@ def align_words(src: Sequence[Word], tgt: Sequence[Word], back: str = "", *,
                          tuple(i for i in range(ns) if i not in linked_s),
                          tuple(j for j in range(nt) if j not in linked_t),
                          in_back, src_lang, tgt_lang, dictionary)
+
+
+class _TargetIndex:
+    """The translation words by surface, lemma, dictionary translation and first letter."""
+
+    def __init__(self, lem: list[str], txt: list[str], tr: list[set[str]], content: list[bool]) -> None:
+        self.by_txt: dict[str, set[int]] = {}
+        self.by_form: dict[str, set[int]] = {}
+        self.by_tr: dict[str, set[int]] = {}
+        self.first_lem: dict[str, set[int]] = {}
+        self.first_txt: dict[str, set[int]] = {}
+        for j, (a, b) in enumerate(zip(lem, txt)):
+            self.by_txt.setdefault(b, set()).add(j)
+            self.by_form.setdefault(a, set()).add(j)
+            self.by_form.setdefault(b, set()).add(j)
+            for x in tr[j]:
+                self.by_tr.setdefault(x, set()).add(j)
+            if content[j]:  # a cognate starts with the same letter
+                self.first_lem.setdefault(a[:1], set()).add(j)
+                self.first_txt.setdefault(b[:1], set()).add(j)
+
+    def candidates(self, lem: str, txt: str, tr: set[str], content: bool) -> list[int]:
+        none: set[int] = set()
+        js = self.by_txt.get(txt, none) | self.by_tr.get(lem, none) | self.by_tr.get(txt, none)
+        for x in tr:
+            js = js | self.by_form.get(x, none)
+        if content:
+            js = js | self.first_lem.get(lem[:1], none) | self.first_txt.get(txt[:1], none)
+        return sorted(js)
+
+
+class _BackIndex:
+    """The first back-translation token that is the word or its lemma up to inflection
+    (`stem_match`): tokens of 4+ letters can only match one sharing their first four."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.exact: dict[str, int] = {}
+        self.prefix: dict[str, list[tuple[int, str]]] = {}
+        for k, t in enumerate(tokens):
+            self.exact.setdefault(t, k)
+            if len(t) >= 4:
+                self.prefix.setdefault(t[:4], []).append((k, t))
+
+    def first(self, word: str) -> int:
+        if len(word) < 4:
+            return self.exact.get(word, -1)
+        return next((k for k, t in self.prefix.get(word[:4], ()) if stem_match(t, word)), -1)
+
+    def __call__(self, lemma: str, text: str) -> int:
+        found = [k for k in (self.first(text), self.first(lemma)) if k >= 0]
+        return min(found) if found else -1
 
 
 def _english(w: Word, lang: str) -> set[str]:
@@ -204,21 +262,15 @@ def _synonym_links(src: Sequence[Word], tgt: Sequence[Word], links: list[Link], 
     if not free_t or not free_s or not wordnet.available():
         return
     ns, nt = len(src), len(tgt)
+    senses = {j: wordnet.senses(_english(tgt[j], tgt_lang)) for j in free_t}
     for i in free_s:
-        es = _english(src[i], src_lang)
+        mine = wordnet.senses(_english(src[i], src_lang))
         best = min(((abs(_rel(i, ns) - _rel(j, nt)), j) for j in free_t if j not in linked_t
-                    and wordnet.synonyms(es, _english(tgt[j], tgt_lang))), default=None)
+                    and mine & senses[j]), default=None)
         if best is not None:
             links.append(Link(i, best[1], "synonym"))
             linked_s.add(i)
             linked_t.add(best[1])
-
-
-def _in_back(lemma: str, text: str, back: list[str]) -> int:
-    for k, b in enumerate(back):
-        if b == text or b == lemma or stem_match(b, text) or stem_match(b, lemma):
-            return k
-    return -1
 
 
 def _greedy(cands: list[tuple[float, int, int, str]]) -> list[Link]:

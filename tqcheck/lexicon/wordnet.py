@@ -19,6 +19,7 @@ _INDEXES = ("index.noun", "index.verb", "index.adj", "index.adv")
 MAX_SENSES = 3
 
 
+@lru_cache(maxsize=1)
 def available() -> bool:
     return (WORDNET_DIR / "index.noun").is_file()
 
@@ -76,11 +77,13 @@ def synsets(lemma: str) -> frozenset[str]:
     return _synsets().get(lemma.lower().replace(" ", "_"), frozenset())
 
 
+def senses(lemmas: set[str]) -> frozenset[str]:
+    """The synsets of any of these English lemmas (none without WordNet)."""
+    if not available() or not lemmas:
+        return frozenset()
+    return frozenset().union(*(synsets(x) for x in lemmas))
+
+
 def synonyms(a: set[str], b: set[str]) -> bool:
     """Whether some English lemma of `a` shares a synset with some lemma of `b`."""
-    if not available() or not a or not b:
-        return False
-    sa: set[str] = set()
-    for x in a:
-        sa |= synsets(x)
-    return any(sa & synsets(y) for y in b)
+    return bool(senses(a) & senses(b))
