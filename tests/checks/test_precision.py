@@ -70,7 +70,17 @@ def test_real_differences_fail(src, tgt, source, target):
     ("en", "ca", "ISIL claimed the attack.", "L'EIIL va reivindicar l'atemptat."),
     ("en", "ru", "ISIL claimed the attack.", "ЕИИЛ взяла на себя ответственность за нападение."),
     ("en", "es", "NATO met in Brussels.", "La OTAN se reunió en Bruselas."),
-], ids=["bc-ca", "bc-es", "ad-es", "isil-es", "isil-ca", "isil-ru", "nato"])
+    ("en", "pt", "The trade war between the US and China.", "A guerra comercial entre os E.U.A. e a China."),
+    ("pt", "en", "O número dos que vivem com o VIH e a SIDA na China aumentou.",
+     "The number of those living with HIV and Aids in China has risen."),
+    ("en", "fr", "After watching ISIS videos on his phone.", "Après avoir regardé des vidéos de Daesh sur son téléphone."),
+    ("en", "fr", "A warehouse full of goods at the Marlow HQ.", "Le siège de Marlow est rempli de produits."),
+    ("fr", "en", "L’arrestation de Dyteon Simpson, 20 ans, à 11 h 00 HE.",
+     "The arrest of Dyteon Simpson, 20, at an 11 a.m. ET news conference."),
+    ("pt", "en", 'Candace Turner publicou: "OBRIGADO POR ENFRENTARES A TURBA".',
+     'Candace Turner tweeted: "THANK YOU FOR STANDING UP TO THE MOB."'),
+], ids=["bc-ca", "bc-es", "ad-es", "isil-es", "isil-ca", "isil-ru", "nato", "pt-eua-dots", "pt-en-sida",
+        "fr-daesh", "fr-hq-siege", "fr-en-he-et", "pt-shouted-quote"])
 def test_localised_acronyms_are_kept(src, tgt, source, target):
     assert passes("lost-entity", source, target, src_lang=src, tgt_lang=tgt)
 
@@ -79,7 +89,12 @@ def test_localised_acronyms_are_kept(src, tgt, source, target):
     ("en", "es", "ISIL claimed the attack.", "El grupo reivindicó el atentado."),
     ("en", "es", "The FBI said so.", "La CIA lo dijo."),
     ("en", "ca", "Farming began around 5000 BC.", "L'agricultura va començar cap al 5000."),
-], ids=["isil-dropped", "three-letters-swapped", "era-dropped"])
+    ("en", "pt", "The trade war between the US and China.", "A guerra comercial entre a China e o Japão."),
+    ("en", "fr", "After watching ISIS videos on his phone.", "Après avoir regardé des vidéos sur son téléphone."),
+    ("pt", "en", "O número dos que vivem com o VIH e a SIDA na China aumentou.",
+     "The number of those living with HIV in China has risen."),
+], ids=["isil-dropped", "three-letters-swapped", "era-dropped", "pt-us-dropped", "fr-isis-dropped",
+        "pt-en-sida-dropped"])
 def test_lost_acronyms_fail(src, tgt, source, target):
     assert fails("lost-entity", source, target, src_lang=src, tgt_lang=tgt)
 

@@ -38,6 +38,9 @@ _TIME_WORDS = frozenset({"AM", "PM", "ET", "PT", "CT", "MT", "BST", "GMT", "UTC"
 _SHOUT = frozenset({"NOT", "NO", "OK", "YES", "THE", "AND", "FOR", "YOU", "IT", "IS", "ALL", "NEW",
                     "BIG", "WOW", "OMG", "LOL", "TO", "OF", "IN", "ON", "MY", "WE", "ME", "SO", "DO",
                     "FROM", "DATE", "NOTE", "NEWS", "LIVE", "ALERT", "UPDATE", "WATCH", "READ"})
+_SHOUT_GAP = re.compile(r"(?s:.)?|\s[A-Z]\s")
+
+
 def _clean_url(u: str) -> str:
     return u.rstrip(_URL_END)
 
@@ -81,9 +84,11 @@ def acronyms(text: str) -> set[str]:
             continue
         if sum(ch.isalpha() for ch in acr) > MAX_ACRONYM_LETTERS and not any(ch.isdigit() for ch in acr):
             continue
-        # "THANK YOU FOR STANDING UP": capitals running on for several words.
+        # "THANK YOU FOR STANDING UP": capitals running on for several words, maybe
+        # through a one-letter word ("ENFRENTARES A TURBA").
         near = [o for o in found[max(0, i - 1):i + 2] if o is not m]
-        if any(abs(o.start() - m.end()) <= 1 or abs(m.start() - o.end()) <= 1 for o in near):
+        if any(_SHOUT_GAP.fullmatch(text[m.end():o.start()] if o.start() > m.start() else text[o.end():m.start()])
+               for o in near):
             continue
         out.add(acr)
     return out

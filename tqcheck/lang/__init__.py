@@ -66,8 +66,14 @@ def languages() -> tuple[Language, ...]:
 
 @lru_cache(maxsize=256)
 def acronym_forms(acronym: str) -> tuple[str, ...]:
-    """Every language's way of writing `acronym` (lower-case): "US" → "ee. uu", "eua", …"""
-    return tuple(dict.fromkeys(f.lower() for lng in languages() for f in lng.acronyms.get(acronym, ())))
+    """Every language's way of writing `acronym` (lower-case): "US" → "ee. uu", "eua", …
+    A source that is itself a translated form has the English acronym and its other
+    forms: "SIDA" (pt → en) → "aids", "vih", …"""
+    own = acronym.lower()
+    keys = [acronym] + [k for lng in languages() for k, forms in lng.acronyms.items()
+                        if k != acronym and own in (f.lower() for f in forms)]
+    forms = [f.lower() for k in keys for lng in languages() for f in lng.acronyms.get(k, ())]
+    return tuple(dict.fromkeys([k.lower() for k in keys[1:]] + [f for f in forms if f != own]))
 
 
 def spelled_numbers(text: str, code: str) -> list[float]:

@@ -71,6 +71,11 @@ class Language:
     decades: tuple[tuple[str, str], ...] = ()
     # Words that join the parts of a number after a scale word ("ستة آلاف و أربعمائة").
     number_links: tuple[str, ...] = ()
+    # Word-final rewrites for every word of a number, for the cases and genders num2words
+    # does not write (Arabic ثلاثون → ثلاثين, ثلاثة → ثلاث, رابع → رابعة), and prefixes a
+    # number word may carry ("ال", "ب", "و": الخمسين, بعشرين).
+    inflections: tuple[tuple[str, str], ...] = ()
+    clitics: tuple[str, ...] = ()
     clock: Clock = Clock()
     # How this language writes acronyms of another: {"BC": ("aC", "a. C."), "UN": ("ONU",)}.
     acronyms: Mapping[str, tuple[str, ...]] = field(default_factory=frozen)

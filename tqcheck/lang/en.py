@@ -44,13 +44,16 @@ LANGUAGE = Language(
                       "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
                       "totally": 1.0, "completely": 1.0, "entirely": 1.0, "fully": 1.0}),
     ratio_links=("in", "out of"),
-    count_words=frozen({"a dozen": 12, "dozen": 12, "quarter-hour": 15}),
+    count_words=frozen({"a dozen": 12, "dozen": 12, "quarter-hour": 15, "couple of": 2,
+                        "a decade": 10, "a century": 100}),
     decades=(("y", "ies"),),
     # a.m. and p.m. are read in every language (tqcheck/checks/numbers/clock.py).
     clock=Clock(hour_words=("o'clock",)),
     acronyms=frozen({"US": ("usa", "american"), "USA": ("usa", "american"), "UK": ("britanni",),
                      "EU": ("europe",), "NY": ("new york",), "NYC": ("new york",),
-                     "GOP": ("republic",), "TV": ("tele",), "ID": ("identi",)}),
+                     "GOP": ("republic",), "TV": ("tele",), "ID": ("identi",),
+                     # "26 750 USD" → "$26,750"
+                     "USD": ("$",), "EUR": ("€",), "GBP": ("£",)}),
     text2num="en", num2words="en", apertium="eng", apertium2="en", hunspell="en_US",
     wordfreq="en", simplemma="en",
 )

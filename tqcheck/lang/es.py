@@ -30,7 +30,7 @@ LANGUAGE = Language(
                       "totalmente": 1.0, "completamente": 1.0, "absolutamente": 1.0,
                       "absoluta certeza": 1.0}),
     ratio_links=("de cada",),
-    count_words=frozen({"una docena": 12, "docena": 12}),
+    count_words=frozen({"una docena": 12, "docena": 12, "una década": 10, "un siglo": 100}),
     feminine=(("uno", "una"),),  # num2words writes the masculine
     clock=Clock(articles=("a las", "las", "a la"),
                 day_parts=frozen({"de la mañana": "am", "de la madrugada": "am",
@@ -49,6 +49,8 @@ LANGUAGE = Language(
         "ATM": ("cajero",), "IT": ("informátic",), "HP": ("cv",),
         "BC": ("a. c.", "a.c.", "a. de c.", "antes de cristo"), "BCE": ("a. c.", "a.c.", "a. e. c."),
         "AD": ("d. c.", "d.c.", "después de cristo"), "CE": ("d. c.", "d.c.", "e. c."),
+        "HQ": ("sede", "cuartel general"), "ISIS": ("daesh", "ei", "estado islámico"),
+        "ISIL": ("daesh", "eiil", "estado islámico"),
     }),
     text2num="es", num2words="es", apertium="spa", apertium2="es", hunspell="es_ES",
     wordfreq="es", simplemma="es",

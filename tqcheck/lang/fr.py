@@ -25,7 +25,10 @@ LANGUAGE = Language(
                       "deux tiers": 2 / 3, "trois quarts": 0.75,
                       "totalement": 1.0, "complètement": 1.0, "entièrement": 1.0}),
     ratio_links=("sur",),
-    count_words=frozen({"une douzaine": 12, "douzaine": 12}),
+    count_words=frozen({"une douzaine": 12, "douzaine": 12, "dizaine": 10, "centaine": 100,
+                        "une décennie": 10, "un siècle": 100}),
+    # "une quarantaine d'années" (in his 40s), "la trentaine".
+    decades=(("e", "aine"), ("t", "taine")),
     feminine=(("un", "une"),),  # num2words writes the masculine
     clock=Clock(articles=("à",),
                 day_parts=frozen({"heures du matin": "am", "h du matin": "am", "heures du soir": "pm",
@@ -40,6 +43,8 @@ LANGUAGE = Language(
         "AI": ("ia", "intelligence artificielle"), "ID": ("identi",), "NY": ("new york",),
         "GOP": ("républicain",), "ATM": ("distributeur", "guichet"), "IT": ("informatique",),
         "HP": ("ch",), "BC": ("av. j.-c.", "avant j.-c."), "AD": ("apr. j.-c.",),
+        "HQ": ("siège", "qg", "quartier général"), "ISIS": ("daesh", "ei", "état islamique"),
+        "ISIL": ("daesh", "eiil", "état islamique"), "ET": ("he", "heure de l'est"),
     }),
     text2num="fr", num2words="fr", apertium="fra", apertium2="fr", hunspell="fr_FR",
     wordfreq="fr", simplemma="fr",

@@ -1,7 +1,7 @@
 from tqcheck.lang.base import Clock, Language, Negation, frozen, words
 from tqcheck.lang.en import _w
 
-_US = ("eua", "estados unidos", "norte-americ", "norteameric")
+_US = ("eua", "e.u.a", "estados unidos", "norte-americ", "norteameric")
 
 LANGUAGE = Language(
     code="pt", name="Portuguese", families=frozenset({"romance"}),
@@ -26,7 +26,7 @@ LANGUAGE = Language(
                       "um terço": 1 / 3, "dois terços": 2 / 3,
                       "totalmente": 1.0, "completamente": 1.0, "absolutamente": 1.0}),
     ratio_links=("em cada", "de cada"),
-    count_words=frozen({"uma dúzia": 12, "dúzia": 12}),
+    count_words=frozen({"uma dúzia": 12, "dúzia": 12, "uma década": 10, "um século": 100}),
     feminine=(("um", "uma"), ("dois", "duas")),  # num2words writes the masculine
     clock=Clock(articles=("às", "as", "à"),
                 day_parts=frozen({"da manhã": "am", "da madrugada": "am", "da tarde": "pm",
@@ -42,6 +42,8 @@ LANGUAGE = Language(
         "AI": ("ia", "inteligência artificial"), "ID": ("identi",), "NY": ("nova iorque",),
         "NYC": ("nova iorque",), "ATM": ("caixa eletr", "caixa automática"), "HP": ("cv",),
         "BC": ("a.c.", "a. c.", "antes de cristo"), "AD": ("d.c.", "d. c.", "depois de cristo"),
+        "AIDS": ("sida", "vih"), "HIV": ("vih",), "HQ": ("sede", "quartel-general"),
+        "ISIS": ("daesh", "ei", "estado islâmico"), "ISIL": ("daesh", "eiil", "estado islâmico"),
     }),
     text2num="pt", num2words="pt", apertium="por", apertium2="pt", hunspell="pt_PT",
     wordfreq="pt", simplemma="pt",

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, replace
 
 from tqcheck.checks.numbers.clock import clock_times
-from tqcheck.checks.numbers.parse import Number, find_numbers
+from tqcheck.checks.numbers.dates import is_added_date
+from tqcheck.checks.numbers.match import unmatched
+from tqcheck.checks.numbers.parse import Number, find_numbers, normalise_digits
 from tqcheck.checks.numbers.units import converted, fahrenheit_decade, word_lengths
 from tqcheck.lang import get as get_language
 from tqcheck.lang import spelled_numbers
@@ -54,10 +56,26 @@ def annotate(text: str, numbers: list[Number], lang: str) -> list[Quantity]:
                 values |= {float(round(v * _ATTACHED[m.group(1).lower()])) for v in n.values}
         if re.match(r"'?s\b", after) and any(1000 < v < 2100 and v % 10 == 0 for v in n.values):
             values |= {v % 100 for v in n.values}  # the 1930s → los años 30
-        values |= _range_end(text, numbers, k)
+            # "the early 2000s" → "early 21st century" (بداية القرن الواحد والعشرين)
+            values |= {v // 100 + 1 for v in n.values if v % 100 == 0}
+        values |= _range_end(text, numbers, k) | _fraction(text, numbers, k)
         metric = converted(text, numbers, k) + fahrenheit_decade(text, n)
         out.append(Quantity(replace(n, values=frozenset(values)), frozenset(metric)))
     return out
+
+
+def _fraction(text: str, numbers: list[Number], k: int) -> set[float]:
+    """"220 2/3 innings" → "220 et deux tiers": both figures of a simple fraction may
+    be its value (each must still find it on the other side)."""
+    n = numbers[k]
+    for a, b in ((n, numbers[k + 1]) if k + 1 < len(numbers) else (None, None),
+                 (numbers[k - 1], n) if k else (None, None)):
+        if a is not None and b is not None and b.start == a.end + 1 and text[a.end] == "/" \
+                and a.text.isdigit() and b.text.isdigit() and 0 < int(a.text) < int(b.text) <= 10:
+            value = int(a.text) / int(b.text)
+            return {value, round(100 * value, 1)}
+    return set()
+
 
 
 def _range_end(text: str, numbers: list[Number], k: int) -> set[float]:
@@ -75,7 +93,8 @@ def _range_end(text: str, numbers: list[Number], k: int) -> set[float]:
 
 # Years hidden in codes: fashion seasons (SS19, AW20), fiscal years (FY19), '19.
 _SHORT_YEAR = re.compile(r"(?:\b(?:SS|AW|FW|FY|PS)|(?<![\w'])['’])(\d{2})\b")
-_ROMAN = re.compile(r"\b(?=[IVXLC]{2,}\b)(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\b")
+# With an ordinal ending: French "XIXe siècle", "XXIe".
+_ROMAN = re.compile(r"\b(?=[IVXLC]{2,}(?:e|er|ème)?\b)(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?:e|er|ème)?\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -117,46 +136,60 @@ def differences(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str
 
 def reconcile(src: list[Quantity], tgt: list[Quantity], src_text: str, tgt_text: str,
               src_lang: str, tgt_lang: str) -> tuple[list[Number], list[Number]]:
-    # Plain numbers first, so a conversion cannot take a number its own side states
-    # ("45 miles (72 km)"); then numbers with a unit, which may also have been converted.
-    plain = [q for q in src if not q.approx]
-    missing, left = _match(plain, list(tgt), lambda a, b: bool(a.number.values & b.number.values))
-    converted_, left = _match([q for q in src if q.approx], left, agrees)
-    missing += converted_
-    # The translation may be the side that converted: "300 km" checked against an
-    # English "200 miles" (a Portuguese article whose original is English).
-    missing, left = _match(missing, left, agrees)
-    # "45 miles (72 kilometers)" → "72 kilómetros": the converted figure may already
-    # have matched the source's own metric one, so a conversion may reuse a number.
-    missing = [q for q in missing if not (q.approx and any(agrees(q, t) for t in tgt))]
-    left = [q for q in left if not (q.approx and any(agrees(q, t) for t in src))]
-    missing = [q for q in missing if not q.optional]
-    left = [q for q in left if not q.optional]
-    # Spelled-out numbers are looked for only when something is left over (the common
-    # case, every number matched, costs no extra scan).
-    return (_drop_spelled(missing, spelled(tgt_text, tgt_lang)) if missing else [],
-            _drop_spelled(left, spelled(src_text, src_lang)) if left else [])
+    # Equal values first, so a conversion cannot take a number its own side states
+    # ("45 miles (72 km)"); then numbers with a unit, which may have been converted on
+    # either side ("300 km" checked against an English "200 miles").
+    tiers = (_equal, agrees)
+    miss, extra = unmatched(src, tgt, tiers)
+    if any(not src[i].optional for i in miss) or any(not tgt[j].optional for j in extra):
+        # Spelled-out numbers are looked for only when something is left over (the
+        # common case, every number matched, costs no extra scan).
+        src = src + [_in_words(v) for v in spelled(src_text, src_lang)]
+        tgt = tgt + [_in_words(v) for v in spelled(tgt_text, tgt_lang)]
+        miss, extra = unmatched(src, tgt, tiers)
+    missing = [src[i] for i in miss if not src[i].optional and not _converted_again(src[i], tgt, src)]
+    left = [tgt[j] for j in extra if not tgt[j].optional and not _converted_again(tgt[j], src, tgt)]
+    missing, left = _regrouped(missing, left)
+    # A weekday made a date ("Saturday" → "le 29 septembre"): only where nothing else
+    # differs, as a changed date leaves a number over on both sides.
+    if left and not missing:
+        left = [q for q in left if not is_added_date(q.number, tgt_text, tgt_lang, src_text, src_lang)]
+    elif missing and not left:
+        missing = [q for q in missing if not is_added_date(q.number, src_text, src_lang, tgt_text, tgt_lang)]
+    return [q.number for q in missing], [q.number for q in left]
 
 
-def _match(src: list[Quantity], left: list[Quantity], same) -> tuple[list[Quantity], list[Quantity]]:  # type: ignore[no-untyped-def]
-    missing = []
-    for q in src:
-        hit = next((i for i, t in enumerate(left) if same(q, t)), None)
+def _equal(a: Quantity, b: Quantity) -> bool:
+    return bool(a.number.values & b.number.values)
+
+
+def _in_words(value: float) -> Quantity:
+    return Quantity(Number("", -1, -1, frozenset({value})), optional=True)
+
+
+def _converted_again(q: Quantity, other: list[Quantity], own: list[Quantity]) -> bool:
+    """A figure stated in both units: "45 miles (72 kilometers)" → "72 kilómetros", and
+    "10 miles" → "16 km (10 milles)", where the converted figure is left over beside the
+    original one. Only then: "2 to 4 inches" → "entre 5 y 10 cm" leaves no figure over."""
+    if q.approx:
+        return any(agrees(q, t) for t in other if not t.optional)
+    return any(t.approx and agrees(q, t) and any(o is not q and o.number.values & t.number.values for o in own)
+               for t in other if not t.optional)
+
+
+def _regrouped(missing: list[Quantity], left: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """"0800 555 111" written right to left as "111 555 0800": groups of digits apart
+    by spaces are one number or several, in either order."""
+    def groups(q: Quantity) -> list[str] | None:
+        parts = normalise_digits(q.number.text).split()
+        return sorted(parts) if len(parts) > 1 and all(p.isdigit() for p in parts) else None
+    out = list(left)
+    kept = []
+    for q in missing:
+        g = groups(q)
+        hit = next((k for k, t in enumerate(out) if g is not None and groups(t) == g), None)
         if hit is None:
-            missing.append(q)
+            kept.append(q)
         else:
-            left.pop(hit)
-    return missing, left
-
-
-def _drop_spelled(quantities: list[Quantity], words: list[float]) -> list[Number]:
-    pool = list(words)
-    out = []
-    for q in quantities:
-        hit = next((i for i, w in enumerate(pool)
-                    if w in q.number.values or any(_close(a, w) for a in q.approx)), None)
-        if hit is None:
-            out.append(q.number)
-        else:
-            pool.pop(hit)
-    return out
+            out.pop(hit)
+    return kept, out

@@ -31,20 +31,33 @@ class Number:
     values: frozenset[float]
 
 
+# Markup left in a text ('<seg id="1">') holds no numbers of the text.
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,200})?/?>")
+# Arabic text groups thousands with its own comma too ("30،000"), where it is no list.
+_ARABIC_COMMA = re.compile(r"(?<=\d)،(?=\d{3}(?!\d))")
+
+
 def normalise_digits(text: str) -> str:
-    return text.translate(_DIGITS).translate(_SEPARATORS)
+    return _ARABIC_COMMA.sub(",", text.translate(_DIGITS).translate(_SEPARATORS))
 
 
 def find_numbers(text: str) -> list[Number]:
     folded = normalise_digits(text)
+    if "<" in folded:
+        folded = _TAG.sub(lambda m: " " * len(m.group()), folded)
     out = []
     for m in _NUMBER.finditer(folded):
         token = m.group().rstrip(".,")
-        if not token:
+        if not token or _in_code(folded, m.start(), m.start() + len(token)):
             continue
         out.append(Number(text[m.start() : m.start() + len(token)], m.start(),
                           m.start() + len(token), frozenset(_values(token))))
     return out
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """A digit between capitals is part of a name ("W3C"), not a number ("N585m" is)."""
+    return 0 < start and end < len(text) and text[start - 1].isupper() and text[end].isupper()
 
 
 def _values(token: str) -> set[float]:
