@@ -97,3 +97,14 @@ def test_doubled_word_fails(source, target):
 ])
 def test_doubled_word_passes(source, target):
     assert passes("doubled-word", source, target)
+
+
+@pytest.mark.parametrize("source, target, src_lang, tgt_lang", [
+    ("We will fight until the end.", "Nous nous battrons jusqu'au bout.", "en", "fr"),  # reflexive
+    ("Ella ya había tenido bastante.", "She had had enough.", "es", "en"),
+])
+def test_a_double_the_grammar_writes_passes(source, target, src_lang, tgt_lang):
+    assert passes("doubled-word", source, target, src_lang=src_lang, tgt_lang=tgt_lang)
+    # The same words doubled where no grammar does are still slips.
+    assert fails("doubled-word", source, target.replace("battrons", "la la battrons").replace(
+        "enough", "the the enough"), src_lang=src_lang, tgt_lang=tgt_lang)

@@ -4,15 +4,17 @@ from __future__ import annotations
 import re
 
 from tqcheck.checks.base import Check, Context, register
+from tqcheck.lang import get as get_language
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 _DOUBLE = re.compile(r"(?<![\w-])([^\W\d_][\w’']*)\s+(\1)(?![\w-])", re.IGNORECASE)
 
 
-def doubled(text: str) -> list[re.Match[str]]:
+def doubled(text: str, lang: str | None = None) -> list[re.Match[str]]:
     # Scripts without capitals spell acronyms out letter by letter: BBC is "بي بي سي".
+    allowed = get_language(lang).doubled_words if lang else frozenset()
     return [m for m in _DOUBLE.finditer(text)
-            if len(m.group(1)) > (1 if m.group(1)[0] < "\u0250" else 2)]
+            if len(m.group(1)) > (1 if m.group(1)[0] < "\u0250" else 2) and m.group(1).lower() not in allowed]
 
 
 @register
@@ -30,7 +32,7 @@ class DoubledWord(Check):
             return []
         out = []
         for p in unit.target:
-            for m in doubled(p.text):
+            for m in doubled(p.text, ctx.tgt_lang):
                 out.append(self.finding(f"'{m.group(1)}' is doubled at line {p.line}: {m.group()!r}",
                                         target_line=p.line, target_span=m.group(),
                                         span=[m.start(), m.end()]))

@@ -77,6 +77,8 @@ class Language:
     inflections: tuple[tuple[str, str], ...] = ()
     clitics: tuple[str, ...] = ()
     clock: Clock = Clock()
+    # Words the grammar writes twice in a row ("nous nous levons", "had had"): never a slip.
+    doubled_words: frozenset[str] = frozenset()
     # How this language writes acronyms of another: {"BC": ("aC", "a. C."), "UN": ("ONU",)}.
     acronyms: Mapping[str, tuple[str, ...]] = field(default_factory=frozen)
     # Backend codes; None where the backend has nothing for the language.

@@ -19,6 +19,7 @@ LANGUAGE = Language(
         "the of and to in is was for that with on as by at from this be are have has were it "
         "which an or not but his her their they he she we will would been who said its"),
     marker_words=words("the of and to is was with that for this have has were which"),
+    doubled_words=words("had that"),  # "she had had enough", "said that that was"
     common_words=words("the of and to is was with that for this have has were which "
                        "a in on as at by it be are an or con pro per son e"),
     final_words=words("the a an of and to in with for that or but by on at from is are was were "

@@ -7,6 +7,7 @@ LANGUAGE = Language(
         "le la les de du des que et en un une par avec pour est se ne pas au aux son sa ses "
         "comme plus mais été a ont ce cette sur aussi entre sans très il elle qui dans"),
     marker_words=words("le la les de des du que et en avec pour une est"),
+    doubled_words=words("nous vous"),  # "nous nous battons": a reflexive verb
     common_words=words("le la les de des du que et en avec pour une est a au aux se un son sa par "
                        "on as o e con es y i"),
     final_words=words("de du des la le les et ou que en avec pour par un une son sa ses au aux "
