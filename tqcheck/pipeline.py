@@ -33,6 +33,8 @@ from tqcheck.translate.none import NAME as NONE
 from tqcheck.translate.registry import get_engine
 
 if TYPE_CHECKING:  # the word layer is imported when it runs
+    from concurrent.futures import Future
+
     from tqcheck.align.wordlayer import Done, PendingLexical
 
 # The stages themselves (readers, detection, segmentation, aligner, scorer, checks,
@@ -133,23 +135,11 @@ def _collect(preps: Sequence[Prepared], chunks: Iterable[Sequence[str]]) -> list
     return back
 
 
-def analyse(
-    prep: Prepared,
-    back_sentences: Sequence[str],
-    engine: Engine,
-    opts: CheckOptions,
-    progress: Progress = _no_progress,
-    lexical: PendingLexical | Done | None = None,
-) -> Report:
-    """Everything after the engine: align, score, check, and assemble the report.
-
-    `lexical` is the word layer's analysis if check_pair started it before the engine."""
-    from tqcheck.align import wordlayer
+def aligned_units(prep: Prepared, back_sentences: Sequence[str], info: EngineInfo,
+                  progress: Progress = _no_progress) -> list[AlignedUnit]:
+    """The passages of both sides aligned into units, each with its back-translation."""
     from tqcheck.align.aligner import align
-    from tqcheck.checks import Context, build_checks, plan_checks, run_article_checks, run_checks
-    from tqcheck.score import Scorer
 
-    t0 = time.perf_counter()
     back: list[str] = []
     back_split: list[tuple[str, ...]] = []
     pos = 0
@@ -159,23 +149,48 @@ def analyse(
         pos += len(sents)
     src_passages = prep.source.passages
     tgt_passages = prep.translation.passages
-    info = engine.info(prep.tgt_lang, prep.src_lang)
     has_back = info.name != NONE
     beads = align([p.text for p in src_passages], [p.text for p in tgt_passages],
                   back if has_back else None, use_anchors=not has_back,
                   src_kinds=[p.kind for p in src_passages], tgt_kinds=[p.kind for p in tgt_passages],
                   grams=prep.grams, progress=lambda done, total: progress("align", done, total))
-    t_align = time.perf_counter()
-
     units = []
     for i, bead in enumerate(beads):
         src = tuple(src_passages[k] for k in bead.src)
         tgt = tuple(tgt_passages[k] for k in bead.tgt)
         units.append(AlignedUnit(i, bead.kind, src, tgt, " ".join(back[k] for k in bead.tgt).strip(),
                                  back_sentences=tuple(b for k in bead.tgt for b in back_split[k])))
-    from tqcheck import verdict
+    return units
 
-    pending = verdict.prefetch(units, info, opts, prep.src_lang, prep.tgt_lang)
+
+def analyse(
+    prep: Prepared,
+    back_sentences: Sequence[str],
+    engine: Engine,
+    opts: CheckOptions,
+    progress: Progress = _no_progress,
+    lexical: PendingLexical | Done | None = None,
+    *,
+    units: list[AlignedUnit] | None = None,
+    pending: Future[Any] | None = None,
+) -> Report:
+    """Everything after the engine: align, score, check, and assemble the report.
+
+    `lexical` is the word layer's analysis if check_pair started it before the engine;
+    `units` and `pending` (the verdict's features), what check_pairs made for a batch."""
+    from tqcheck import verdict
+    from tqcheck.align import wordlayer
+    from tqcheck.checks import Context, build_checks, plan_checks, run_article_checks, run_checks
+    from tqcheck.score import Scorer
+
+    t0 = time.perf_counter()
+    info = engine.info(prep.tgt_lang, prep.src_lang)
+    has_back = info.name != NONE
+    if units is None:
+        units = aligned_units(prep, back_sentences, info, progress)
+        started = verdict.prefetch([units], info, opts, prep.src_lang, prep.tgt_lang)
+        pending = started[0] if started else None
+    t_align = time.perf_counter()
     paired = [i for i, u in enumerate(units) if u.source and u.target]
     progress("score", 0, len(units))
     if has_back:
@@ -378,12 +393,27 @@ def check_pairs(
             for i in members:
                 results[i] = results[i] or exc
             continue
+        units, pos = {}, 0
+        info = engine.info(tgt, src)
+        for i in members:
+            n = sum(len(sents) for sents in prepared[i].tgt_sentences)
+            if results[i] is None:
+                try:
+                    units[i] = aligned_units(prepared[i], out[pos : pos + n], info)
+                except TqcheckError as exc:
+                    results[i] = exc
+            pos += n
+        from tqcheck import verdict
+
+        # The verdict's analysers once for the whole batch, beside the articles' checks.
+        rates = dict(zip(units, verdict.prefetch(list(units.values()), info, opts, src, tgt) or []))
         pos = 0
         for i, lexical in zip(members, words.parts() if words else [None] * len(members)):
             n = sum(len(sents) for sents in prepared[i].tgt_sentences)
             if results[i] is None:
                 try:
-                    report = analyse(prepared[i], out[pos : pos + n], engine, opts, lexical=lexical)
+                    report = analyse(prepared[i], out[pos : pos + n], engine, opts, lexical=lexical,
+                                     units=units[i], pending=rates.get(i))
                     results[i] = report = _unmirrored(prepared[i], report, opts, _no_progress)
                     if cache is not None and i in keys:
                         cache.put(keys[i], report)

@@ -22,7 +22,7 @@ from pathlib import Path
 from tqcheck.checks import Context
 from tqcheck.model import AlignedUnit, Finding, Severity
 from tqcheck.translate.base import EngineInfo
-from tqcheck.verdict.features import features, lexical
+from tqcheck.verdict.features import features, lexical, warm
 from tqcheck.verdict.model import VerdictFileError, VerdictModel, load
 
 __all__ = ["LIKELY_ERROR", "Status", "VerdictFileError", "VerdictModel", "apply", "find", "status"]
@@ -155,17 +155,33 @@ def _status_for(opts, src: str, tgt: str, info: EngineInfo) -> Status:  # type: 
     return status(src, tgt, info, [*(Path(p) for p in opts.verdicts), *referenced(opts.calibrations)])
 
 
-def prefetch(units: Sequence[AlignedUnit], info: EngineInfo, opts,  # type: ignore[no-untyped-def]
-             src: str, tgt: str) -> Future[Rates] | None:
-    """Start the lexical features in a thread as soon as the units exist: Apertium's
-    tagger and analysers then run on the other core while this one scores and checks
-    (they read the texts only, never the findings). None when no verdict will run."""
-    if _status_for(opts, src, tgt, info).model is None or not any(u.source and u.target for u in units):
+def prefetch(articles: Sequence[Sequence[AlignedUnit]], info: EngineInfo, opts,  # type: ignore[no-untyped-def]
+             src: str, tgt: str) -> list[Future[Rates]] | None:
+    """Start the lexical features of these articles' units in one thread as soon as the
+    units exist: Apertium's tagger and analysers then run on the other core while this
+    one scores and checks (they read the texts only, never the findings), and a batch
+    pays for one analyser process per side, not one per article (`warm`); the tagger,
+    whose tags depend on the text around them, runs once per article. One future per
+    article; None when no verdict will run."""
+    if _status_for(opts, src, tgt, info).model is None:
         return None
+    articles = [list(units) for units in articles]
+    futures: list[Future[Rates]] = [Future() for _ in articles]
+
+    def work() -> None:
+        try:
+            warm([u for units in articles for u in units if u.source and u.target], src, tgt)
+            for fut, units in zip(futures, articles):
+                fut.set_result(_rates(units, src, tgt))
+        except BaseException as exc:  # the article that waits for it raises it
+            for fut in futures:
+                if not fut.done():
+                    fut.set_exception(exc)
+
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tqcheck-verdict")
-    pending = pool.submit(_rates, list(units), src, tgt)
+    pool.submit(work)
     pool.shutdown(wait=False)  # the thread ends with its one task
-    return pending
+    return futures
 
 
 def judge(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo, opts,  # type: ignore[no-untyped-def]

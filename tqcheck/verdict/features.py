@@ -13,9 +13,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tqcheck.checks import CHECKS, Context
 from tqcheck.model import AlignedUnit
+
+if TYPE_CHECKING:
+    from tqcheck.verdict.lexicon import Lexicon
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _NUMBER = re.compile(r"\d+")
@@ -79,10 +83,7 @@ def _lexical(units: Sequence[AlignedUnit], src_lang: str, tgt_lang: str) -> list
         return [{} for _ in units]
     n = len(units)
     tagged = sl.tag([u.source_text for u in units] + [u.back_translation for u in units])
-    tgt_words = [[w for w in _WORD.findall(u.target_text) if len(w) > 2] for u in units]
-    tl.analyse([x for ws in tgt_words for w in ws for x in (w, w.lower())])
-    unknown = [[w for w in ws if not (tl.readings(w) or tl.readings(w.lower()))] for ws in tgt_words]
-    sl.analyse([w for ws in unknown for w in ws])
+    tgt_words, unknown = _analysed(units, tl, sl)
     out = []
     for k, u in enumerate(units):
         src_t, back_t = tagged[k], tagged[n + k]
@@ -99,6 +100,28 @@ def _lexical(units: Sequence[AlignedUnit], src_lang: str, tgt_lang: str) -> list
         row.update(_morph(src_t, back_t))
         out.append(row)
     return out
+
+
+def _analysed(units: Sequence[AlignedUnit], tl: Lexicon, sl: Lexicon) -> tuple[list[list[str]], list[list[str]]]:
+    """Each unit's translation words, and those the translation's analyser does not know
+    (both analysers see them once: their readings are memoised)."""
+    tgt_words = [[w for w in _WORD.findall(u.target_text) if len(w) > 2] for u in units]
+    tl.analyse([x for ws in tgt_words for w in ws for x in (w, w.lower())])
+    unknown = [[w for w in ws if not (tl.readings(w) or tl.readings(w.lower()))] for ws in tgt_words]
+    sl.analyse([w for ws in unknown for w in ws])
+    return tgt_words, unknown
+
+
+def warm(units: Sequence[AlignedUnit], src_lang: str, tgt_lang: str) -> None:
+    """Analyse the translation words of many articles' units in one analyser call per
+    side, so that `lexical` per article starts only the tagger. Word analyses do not
+    depend on their neighbours; tags do, so the tagger still runs once per article,
+    and an article's features are the same in a batch as alone."""
+    from tqcheck.verdict.lexicon import available
+
+    tl, sl = available(tgt_lang, src_lang), available(src_lang, tgt_lang)
+    if tl is not None and sl is not None and units:
+        _analysed(units, tl, sl)
 
 
 def _negations(text: str, lang: str) -> int:
