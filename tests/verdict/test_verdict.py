@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -188,3 +189,14 @@ def test_no_verdict_runs_the_checks_alone_and_says_so(tmp_path):
     assert data["verdict"] == "verdict turned off: checks alone"
     assert all(u.get("risk") is None for u in data["units"] if u["source"] and u["translation"])
     assert data["checks"]["ran"] and "|verdict:" in data["signature"]
+
+
+def test_refit_holds_out_a_quarter_by_file_name_and_at_least_one():
+    from tqcheck.verdict.refit import held_out
+
+    names = [f"a{k}.es.md" for k in range(6)]
+    here, there = held_out([f"/tmp/x/{n}" for n in names]), held_out([f"/srv/y/{n}" for n in names])
+    assert here and {Path(p).name for p in here} == {Path(p).name for p in there}
+    many = held_out([f"/d/{k}.es.md" for k in range(400)])
+    assert 60 < len(many) < 140
+    assert held_out(["/d/only.es.md"]) == set()

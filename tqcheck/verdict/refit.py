@@ -4,7 +4,7 @@ The operating point is a false-flag rate, not a magic number: the verdict's thre
 the risk above which a fraction R of the user's own good passages would be flagged.
 `--refit` re-fits the verdict itself on those pairs: their aligned passages are the clean
 examples, their perturbed copies (the suite's MQM kinds, perturb/) the errors; a quarter
-of the articles (by a hash of the path) is held out to choose C and the threshold.
+of the articles (by a hash of the file name, at least one) is held out to choose C and the threshold.
 """
 from __future__ import annotations
 
@@ -30,6 +30,15 @@ def risk_threshold(reports: Sequence[Report], rate: float) -> float | None:
     return round(min(1.0, risks[k] + 1e-6), 6) if k < len(risks) else 0.0
 
 
+def held_out(paths: Sequence[str]) -> set[str]:
+    """A quarter of the articles, by a hash of their file name (not the folder: the same
+    files give the same split wherever they are), and at least one."""
+    def h(p: str) -> int:
+        return int(hashlib.sha256(Path(p).name.encode()).hexdigest(), 16)
+    held = {p for p in paths if h(p) % 4 == 0}
+    return held or ({min(paths, key=h)} if len(paths) > 1 else set())
+
+
 def refit(reports: Sequence[Report], back: Engine, rate: float, seed: int = 0) -> VerdictModel:
     """A verdict fitted on these good pairs and their perturbed copies."""
     from tqcheck.verdict.fit import dev_report, fit, operating_point, rows
@@ -41,8 +50,9 @@ def refit(reports: Sequence[Report], back: Engine, rate: float, seed: int = 0) -
         raise InputError(f"--refit perturbs {tgt} text with Apertium's analyser for {src}-{tgt}, which is not "
                          f"installed: apt-get install apertium-{src}-{tgt} (or the pair package)")
     items = {"train": [], "dev": []}  # type: dict[str, list[Item]]
+    held = held_out([r.translation.path for r in reports])
     for r in reports:
-        part = "dev" if int(hashlib.sha256(r.translation.path.encode()).hexdigest(), 16) % 4 == 0 else "train"
+        part = "dev" if r.translation.path in held else "train"
         for u in r.units:
             if u.kind == "1-1" and u.source_text.strip() and u.target_text.strip():
                 items[part].append(Item(f"{src}-{tgt}", part, r.translation.path, u.index, "good", "clean",
