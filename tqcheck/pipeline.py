@@ -29,6 +29,7 @@ from tqcheck.read import side_names
 from tqcheck.result import Report, Side
 from tqcheck.translate.base import Engine, EngineInfo
 from tqcheck.cache import reports as reports_cache
+from tqcheck.align.units import aligned_units
 from tqcheck.translate.none import NAME as NONE
 from tqcheck.translate.registry import get_engine
 
@@ -133,34 +134,6 @@ def _collect(preps: Sequence[Prepared], chunks: Iterable[Sequence[str]]) -> list
             prep.grams[text] = ngram_set(text)
             end, done = end + size, done + 1
     return back
-
-
-def aligned_units(prep: Prepared, back_sentences: Sequence[str], info: EngineInfo,
-                  progress: Progress = _no_progress) -> list[AlignedUnit]:
-    """The passages of both sides aligned into units, each with its back-translation."""
-    from tqcheck.align.aligner import align
-
-    back: list[str] = []
-    back_split: list[tuple[str, ...]] = []
-    pos = 0
-    for sents in prep.tgt_sentences:
-        back_split.append(tuple(back_sentences[pos : pos + len(sents)]))
-        back.append(" ".join(back_split[-1]).strip())
-        pos += len(sents)
-    src_passages = prep.source.passages
-    tgt_passages = prep.translation.passages
-    has_back = info.name != NONE
-    beads = align([p.text for p in src_passages], [p.text for p in tgt_passages],
-                  back if has_back else None, use_anchors=not has_back,
-                  src_kinds=[p.kind for p in src_passages], tgt_kinds=[p.kind for p in tgt_passages],
-                  grams=prep.grams, progress=lambda done, total: progress("align", done, total))
-    units = []
-    for i, bead in enumerate(beads):
-        src = tuple(src_passages[k] for k in bead.src)
-        tgt = tuple(tgt_passages[k] for k in bead.tgt)
-        units.append(AlignedUnit(i, bead.kind, src, tgt, " ".join(back[k] for k in bead.tgt).strip(),
-                                 back_sentences=tuple(b for k in bead.tgt for b in back_split[k])))
-    return units
 
 
 def analyse(

@@ -216,13 +216,11 @@ class _TargetIndex:
                 self.first_txt.setdefault(b[:1], set()).add(j)
 
     def candidates(self, lem: str, txt: str, tr: set[str], content: bool) -> list[int]:
-        none: set[int] = set()
-        js = self.by_txt.get(txt, none) | self.by_tr.get(lem, none) | self.by_tr.get(txt, none)
-        for x in tr:
-            js = js | self.by_form.get(x, none)
+        groups = [self.by_txt.get(txt), self.by_tr.get(lem), self.by_tr.get(txt),
+                  *(self.by_form.get(x) for x in tr)]
         if content:
-            js = js | self.first_lem.get(lem[:1], none) | self.first_txt.get(txt[:1], none)
-        return sorted(js)
+            groups += [self.first_lem.get(lem[:1]), self.first_txt.get(txt[:1])]
+        return sorted(set().union(*(g for g in groups if g)))
 
 
 class _BackIndex:

@@ -83,7 +83,3 @@ def senses(lemmas: set[str]) -> frozenset[str]:
         return frozenset()
     return frozenset().union(*(synsets(x) for x in lemmas))
 
-
-def synonyms(a: set[str], b: set[str]) -> bool:
-    """Whether some English lemma of `a` shares a synset with some lemma of `b`."""
-    return bool(senses(a) & senses(b))
