@@ -56,7 +56,7 @@ def _patterns(code: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
     if words and lng.clock.articles:
         out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>{_alternatives(set(words), True)})"
                                r"\s*" + meridiem, re.I), words))
-    elif words and lng.clock.day_parts:
+    if words and lng.clock.day_parts:  # "são seis da manhã", "il est six heures du matin"
         own = _alternatives({p.lower() for p in lng.clock.day_parts} | {"o'clock"})
         out.append((re.compile(rf"\b(?P<h>{_alternatives(set(words), True)})\s+(?P<mer>{own})", re.I), words))
     return tuple(out)
