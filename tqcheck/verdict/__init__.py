@@ -52,18 +52,23 @@ def _load(path: str) -> VerdictModel:
     return load(Path(path))
 
 
-def find(src: str, tgt: str, engine: str, model: str, extra: Sequence[Path] = ()) -> VerdictModel | None:
-    """The verdict for this pair and engine: user files first, then the shipped ones."""
-    candidates = [*extra, *sorted(SHIPPED.glob("*.json"))]
-    for path in candidates:
-        m = _load(str(path))
-        if m.pair == (src, tgt) and m.engine == engine and (not m.model or m.model == model):
-            return m
+def find(src: str, tgt: str, engine: str, model: str, extra: Sequence[Path] = (),
+         words: bool = False) -> VerdictModel | None:
+    """The verdict for this pair and engine: user files first, then the shipped ones.
+    `words`: the word layer ran, so a model trained with it comes first (else the plain
+    one); without the word layer a words model is never used (its features would be
+    missing)."""
+    candidates = [m for m in (_load(str(p)) for p in [*extra, *sorted(SHIPPED.glob("*.json"))])
+                  if m.pair == (src, tgt) and m.engine == engine and (not m.model or m.model == model)]
+    for wanted in ((True, False) if words else (False,)):
+        for m in candidates:
+            if m.word_layer == wanted:
+                return m
     return None
 
 
-def status(src: str, tgt: str, info: EngineInfo, extra: Sequence[Path] = ()) -> Status:
-    m = find(src, tgt, info.name, info.model, extra)
+def status(src: str, tgt: str, info: EngineInfo, extra: Sequence[Path] = (), words: bool = False) -> Status:
+    m = find(src, tgt, info.name, info.model, extra, words)
     if m is None:
         return Status(None, f"no trained verdict for {src}→{tgt} with {info.name} {info.model}: checks alone")
     return Status(m, f"verdict {Path(m.path).name} (trained on {m.signature}); risk per unit; it flags "
@@ -82,7 +87,7 @@ def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
           verdict: Status | None = None, pending: Future[Rates] | None = None) -> list[AlignedUnit]:
     """Every unit with its risk; a likely-error finding where the risk alone flags it.
     `pending`: the lexical features, when `prefetch` started them."""
-    verdict = verdict or status(ctx.src_lang, ctx.tgt_lang, info)
+    verdict = verdict or status(ctx.src_lang, ctx.tgt_lang, info, words=word_layer_ran(ctx))
     m = verdict.model
     if m is None:
         return list(units)
@@ -147,12 +152,17 @@ class Judged:
     mirrored: bool = False  # the translation is the back-translating engine's own output
 
 
-def _status_for(opts, src: str, tgt: str, info: EngineInfo) -> Status:  # type: ignore[no-untyped-def]
+def _status_for(opts, src: str, tgt: str, info: EngineInfo, words: bool = False) -> Status:  # type: ignore[no-untyped-def]
     from tqcheck.verdict.refit import referenced
 
     if not opts.verdict:
         return Status(None, "verdict turned off: checks alone")
-    return status(src, tgt, info, [*(Path(p) for p in opts.verdicts), *referenced(opts.calibrations)])
+    return status(src, tgt, info, [*(Path(p) for p in opts.verdicts), *referenced(opts.calibrations)], words)
+
+
+def word_layer_ran(ctx: Context) -> bool:
+    """The units carry word alignments: both sides had a lexicon and a chosen check read them."""
+    return ctx.lexicon_src is not None and ctx.lexicon_tgt is not None
 
 
 def prefetch(articles: Sequence[Sequence[AlignedUnit]], info: EngineInfo, opts,  # type: ignore[no-untyped-def]
@@ -191,7 +201,7 @@ def judge(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo, opts,  #
     same-engine probe, with the notes every report carries."""
     from tqcheck.verdict import same_engine
 
-    st = _status_for(opts, src, tgt, info)
+    st = _status_for(opts, src, tgt, info, word_layer_ran(ctx))
     notes = [] if st.model else [st.note]
     mirror = None
     if ctx.article_chrf >= same_engine.SUSPECT_ARTICLE_CHRF:
