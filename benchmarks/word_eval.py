@@ -188,10 +188,12 @@ def evaluate(pair: str, cases, *, with_words: bool):
     return out, time.perf_counter() - t0
 
 
-def judged(pair: str, split: str, cases, *, words: bool):
+def judged(pair: str, split: str, cases, *, words: bool, decide: bool = True):
     """The cases checked the suite's way (tqcheck.verdict.training.check: each document's
     clean sentences make its article) and decided by the verdict at its sentence
     operating point: the words model with the word layer, the plain one without.
+    `decide=False`: as `tqcheck check --enable all` without a calibration (the words model
+    confirms the word checks' findings, the other checks flag as they do).
     Flagged: a finding at warning or above after the verdict (a likely-error included)."""
     from tqcheck import verdict
     from tqcheck.verdict.training import Item, check
@@ -203,7 +205,7 @@ def judged(pair: str, split: str, cases, *, words: bool):
         items.append(Item(pair, split, doc, index, "human", kind, s, t))
     engine = ApertiumEngine()
     st = verdict.status(src, tgt, engine.info(tgt, src), words=words)
-    check(items, engine, st, words=words)
+    check(items, engine, st, words=words, decide=decide)
     out = [(u.kind, [f for f in u.checked.findings if f.severity.rank >= Severity.WARNING.rank], u.checked)
            for u in items]
     return out, st.signature
@@ -270,8 +272,9 @@ def main() -> None:
         after, secs = evaluate(pair, cases, with_words=True)
         extra, sigs = [], []
         if args.verdict:
-            for words, head in ((False, "verdict"), (True, "verdict + words")):
-                res, sig = judged(pair, args.split, cases, words=words)
+            for words, decide, head in ((False, True, "verdict"), (True, True, "verdict + words"),
+                                        (True, False, "check --enable all")):
+                res, sig = judged(pair, args.split, cases, words=words, decide=decide)
                 extra.append((head, res))
                 sigs.append(f"{head}: {sig}")
         print("\n".join(table(pair, before, after, extra)))

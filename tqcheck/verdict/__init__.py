@@ -24,6 +24,7 @@ from tqcheck.model import AlignedUnit, Finding, Severity
 from tqcheck.translate.base import EngineInfo
 from tqcheck.verdict.features import features, lexical, warm
 from tqcheck.verdict.model import VerdictFileError, VerdictModel, load
+from tqcheck.verdict.wordfeatures import WORD_CHECKS
 
 __all__ = ["LIKELY_ERROR", "Status", "VerdictFileError", "VerdictModel", "apply", "find", "status"]
 
@@ -31,6 +32,9 @@ SHIPPED = Path(__file__).resolve().parent / "trained"
 LIKELY_ERROR = "likely-error"
 # Findings at these levels already explain a unit: the verdict adds nothing to them.
 EXPLAINING = {Severity.WARNING, Severity.ERROR}
+# With a words model and no calibrated threshold, the word checks' findings flag only
+# where the unit's risk confirms them (benchmarks: README, "Verdict").
+FOLD_WORD_CHECKS = True
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,10 @@ def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
     # decides only at a threshold a calibration sets (`calibrate --false-flags`); without
     # one it reports the risk and leaves the flags to the checks.
     if "verdict_flag" not in ctx.thresholds:
-        return [replace(u, risk=1.0) if not (u.source and u.target) else u for u in _risks(units, ctx, m, rates)]
+        scored = _risks(units, ctx, m, rates)
+        if m.word_layer and FOLD_WORD_CHECKS:
+            scored = [_fold_words(u, m.thresholds["flag"]) for u in scored]
+        return [replace(u, risk=1.0) if not (u.source and u.target) else u for u in scored]
     flag = float(ctx.thresholds["verdict_flag"])
     out = []
     for u in units:
@@ -124,6 +131,15 @@ def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
 def _risks(units: Sequence[AlignedUnit], ctx: Context, m: VerdictModel, rates: Rates) -> list[AlignedUnit]:
     return [replace(u, risk=round(m.risk(features(u, ctx, rates[u.index])), 4)) if u.source and u.target else u
             for u in units]
+
+
+def _fold_words(u: AlignedUnit, flag: float) -> AlignedUnit:
+    """The word checks' findings as the words model's evidence: kept as flags where the
+    unit's risk reaches the model's own (sentence) threshold, else information."""
+    if u.risk is None or u.risk >= flag or not any(f.check in WORD_CHECKS for f in u.findings):
+        return u
+    return replace(u, findings=tuple(_unconfirmed(f, u.risk, flag) if f.check in WORD_CHECKS else f
+                                     for f in u.findings))
 
 
 def _unconfirmed(f: Finding, risk: float, flag: float) -> Finding:

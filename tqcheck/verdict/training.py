@@ -75,10 +75,13 @@ def perturbed(clean: list[Item], back: Engine, seed: int, kinds: list[str] | Non
     return out
 
 
-def check(items: list[Item], back: Engine, verdict: Status | None = None, words: bool = False) -> None:
+def check(items: list[Item], back: Engine, verdict: Status | None = None, words: bool = False,
+          decide: bool = True) -> None:
     """Fill `checked` (after the verdict, when one is given) and `before` of every item.
     `words`: run the word layer too, as `--enable all` does (every check, the units with
-    their word alignment), so the verdict's word features are real."""
+    their word alignment), so the verdict's word features are real. `decide`: the verdict
+    decides at its own sentence threshold; else it does what `check` does without a
+    calibrated threshold (risk only; a words model confirms the word checks' findings)."""
     if not items:
         return
     src_lang, tgt_lang = items[0].direction.split("-")
@@ -105,7 +108,7 @@ def check(items: list[Item], back: Engine, verdict: Status | None = None, words:
     info = back.info(tgt_lang, src_lang)
     cal = calibrate.find(src_lang, tgt_lang, info.name, info.model, [])
     thresholds = {**calibrate.DEFAULTS, **(cal.thresholds if cal else {})}
-    if verdict is not None and verdict.model is not None:
+    if verdict is not None and verdict.model is not None and decide:
         # Sentence units: the model's own threshold, set at 1 false flag per 100 dev sentences.
         thresholds["verdict_flag"] = verdict.model.thresholds["flag"]
     by_doc: dict[tuple[str, str], list[int]] = {}

@@ -73,7 +73,7 @@ def _findings(findings: Sequence[Finding]) -> dict[str, float]:
     out = {f"count:{c}": 0.0 for c in WORD_CHECKS}
     errors = 0
     for x in findings:
-        if x.check in out:
+        if f"count:{x.check}" in out:
             out[f"count:{x.check}"] += 1.0
             errors += x.severity == Severity.ERROR
     out["words_findings"] = sum(out.values())
