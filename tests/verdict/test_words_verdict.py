@@ -107,7 +107,8 @@ def test_the_suites_checking_path_gives_the_words_model_its_features():
     check(items, back, None, words=True)
     got = rows(items)
     assert all(r.values["has_alignment"] == 1.0 for r in got)
-    assert got[1].values["count:leaked-word"] >= 1 and got[1].values["words_tgt_unaligned"] >= 1
+    assert got[1].values["count:leaked-word"] == 1 and got[1].values["words_tgt_unknown"] == 1
+    assert got[0].values["count:leaked-word"] == 0 and got[0].values["words_tgt_unknown"] == 0
     m = find("en", "es", "apertium", back.info("es", "en").model, words=True)
     assert m is not None and set(m.features) <= set(got[0].values)
     assert m.risk(got[1].values) > m.risk(got[0].values)

@@ -75,8 +75,10 @@ def status(src: str, tgt: str, info: EngineInfo, extra: Sequence[Path] = (), wor
     m = find(src, tgt, info.name, info.model, extra, words)
     if m is None:
         return Status(None, f"no trained verdict for {src}→{tgt} with {info.name} {info.model}: checks alone")
+    words = (f"; the word checks' findings flag where the risk reaches {m.thresholds.get('flag', 1.0):.2f}"
+             if m.word_layer and FOLD_WORD_CHECKS else "")
     return Status(m, f"verdict {Path(m.path).name} (trained on {m.signature}); risk per unit; it flags "
-                     "only at a calibrated threshold (tqcheck calibrate --false-flags)")
+                     f"only at a calibrated threshold (tqcheck calibrate --false-flags){words}")
 
 
 Rates = dict[int, dict[str, float]]  # the lexical features of each paired unit, by index
