@@ -148,8 +148,14 @@ def _unconfirmed(f: Finding, risk: float, flag: float) -> Finding:
     if f.severity not in EXPLAINING:
         return f
     return replace(f, severity=Severity.INFO,
-                   evidence={**f.evidence, "verdict": f"not confirmed: risk {risk:.2f} < {flag:.2f}",
+                   evidence={**f.evidence, "verdict": f"not confirmed: risk {_under(risk, flag)}",
                              "check_severity": f.severity.value})
+
+
+def _under(risk: float, flag: float) -> str:
+    """`0.08 < 0.62`, with the digits it takes to tell the two apart (0.6974 < 0.7012)."""
+    digits = next((d for d in (2, 3, 4) if f"{risk:.{d}f}" != f"{flag:.{d}f}"), 6)
+    return f"{risk:.{digits}f} < {flag:.{digits}f}"
 
 
 def _likely_error(m: VerdictModel, values: dict[str, float], risk: float, flag: float) -> Finding:
