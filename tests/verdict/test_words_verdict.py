@@ -73,6 +73,18 @@ def test_a_words_model_confirms_word_findings_only_at_its_threshold():
     assert plain.findings == (word,)  # the plain model never saw the word layer
 
 
+def test_a_calibrated_threshold_applies_only_to_the_kind_of_model_it_was_set_on():
+    ctx = Context("en", "es", article_chrf=90.0, thresholds={"verdict_flag": 0.0})
+    info = EngineInfo("apertium", "spa-eng")
+    plain = apply([_unit()], ctx, info, Status(_model(False, "m.json", flag=0.99), "m"))[0]
+    assert [f.check for f in plain.findings] == ["likely-error"]  # calibrated: the risk flags
+    words = apply([_unit()], ctx, info, Status(_model(True, "m+words.json", flag=0.99), "m"))[0]
+    assert words.findings == ()  # the plain model's threshold is not the words model's
+    ctx = Context("en", "es", article_chrf=90.0, thresholds={"verdict_flag+words": 0.0})
+    words = apply([_unit()], ctx, info, Status(_model(True, "m+words.json", flag=0.99), "m"))[0]
+    assert [f.check for f in words.findings] == ["likely-error"]
+
+
 @needs_apertium
 @pytest.mark.apertium
 def test_shipped_words_models_load_and_the_report_says_which_model(tmp_path):

@@ -89,6 +89,12 @@ def _rates(units: Sequence[AlignedUnit], src: str, tgt: str) -> Rates:
     return dict(zip((u.index for u in paired), lexical(paired, src, tgt)))
 
 
+def flag_key(word_layer: bool) -> str:
+    """The calibration's threshold for one kind of model: risks of the +words model and of
+    the plain one are not on the same scale, so neither may set the other's operating point."""
+    return "verdict_flag+words" if word_layer else "verdict_flag"
+
+
 def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
           verdict: Status | None = None, pending: Future[Rates] | None = None) -> list[AlignedUnit]:
     """Every unit with its risk; a likely-error finding where the risk alone flags it.
@@ -102,12 +108,13 @@ def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
     # over-flags (measured: 11.7 likely-errors per 100 clean NTREX passages), so the verdict
     # decides only at a threshold a calibration sets (`calibrate --false-flags`); without
     # one it reports the risk and leaves the flags to the checks.
-    if "verdict_flag" not in ctx.thresholds:
+    key = flag_key(m.word_layer)
+    if key not in ctx.thresholds:
         scored = _risks(units, ctx, m, rates)
         if m.word_layer and FOLD_WORD_CHECKS:
             scored = [_fold_words(u, m.thresholds["flag"]) for u in scored]
         return [replace(u, risk=1.0) if not (u.source and u.target) else u for u in scored]
-    flag = float(ctx.thresholds["verdict_flag"])
+    flag = float(ctx.thresholds[key])
     out = []
     for u in units:
         if not (u.source and u.target):
