@@ -61,9 +61,10 @@ COVERED_CHRF = 30.0
 # An unrelated sentence makes its passage only a little longer when the passage is long,
 # so past the usual length at all, a sentence covered by the source no better than chance
 # is added too. Chance is relative to how well the article round-trips (pivots score
-# lower): below 0.42 × the article's chrF, set on the train split of the evaluation
-# (en→es: added sentences found 0.37 → 0.61, no more false flags on 894 clean sentences).
-FAINT_COVERAGE = 0.42
+# lower): below 0.38 × the article's chrF, the highest that adds no false flag on the
+# train split of the evaluation in en→es or fr→en (~880 clean sentences each; inserted
+# sentences found: en→es 0.37 → 0.54, fr→en 0.40 → 0.45).
+FAINT_COVERAGE = 0.38
 
 
 def _coverage(sentence: str, others: Sequence[str], ctx: Context) -> float:
@@ -118,7 +119,7 @@ class AddedSentence(Check):
     needs_back_translation = True
     description = ("An aligned translation passage is longer than the article's usual length ratio, "
                    "and one of its sentences matches nothing in the source: below chrF 30 when the "
-                   "passage is much longer, below chance (0.42 × the article's chrF) when a little.")
+                   "passage is much longer, below chance (0.38 × the article's chrF) when a little.")
     implies = ("low-score",)
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
