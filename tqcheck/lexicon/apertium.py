@@ -26,6 +26,8 @@ from tqcheck.translate.apertium import MODES_DIR, installed_modes, mode_for
 # Characters of Apertium's stream format; replacing them by a space keeps every offset.
 _RESERVED = str.maketrans({c: " " for c in "^$/\\<>@*[]{}#+~|\n\r\t"})
 _UNIT = re.compile(r"\^((?:[^$\\]|\\.)*)\$")
+# A letter or digit (what str.isalnum() is true for): \w without the underscore.
+_ALNUM = re.compile(r"[^\W_]")
 _TIMEOUT_S = 120
 
 
@@ -90,8 +92,8 @@ def parse_line(line: str, text: str) -> list[Word]:
     words: list[Word] = []
     cursor = 0
     low = text.lower()
-    for m in _UNIT.finditer(line):
-        surface, _, analysis = m.group(1).replace("\\", "").partition("/")
+    for unit in _UNIT.findall(line):
+        surface, _, analysis = unit.replace("\\", "").partition("/")
         if not surface or not analysis:
             continue
         at = text.find(surface, cursor)
@@ -100,12 +102,12 @@ def parse_line(line: str, text: str) -> list[Word]:
         if at < 0:
             continue
         cursor = at + len(surface)
-        if analysis.startswith("*"):
-            if any(ch.isalnum() for ch in surface):
-                words.append(Word(surface, at, cursor, surface.lower(), "", False))
-            continue
-        lemma, pos = _split_tags(analysis)
-        if any(ch.isalnum() for ch in surface):
+        if not _ALNUM.search(surface):
+            continue  # punctuation: no word
+        if analysis[0] == "*":
+            words.append(Word(surface, at, cursor, surface.lower(), "", False))
+        else:
+            lemma, pos = _split_tags(analysis)
             words.append(Word(surface, at, cursor, lemma.lower(), pos, True))
     return words
 
