@@ -11,6 +11,8 @@ key) to json.dumps itself. `tests/report/test_json_text.py` compares the two on 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from itertools import repeat
 from json.encoder import encode_basestring  # the C one when the C accelerator is there
 from typing import Any
 
@@ -55,14 +57,21 @@ def _value(o: Any, out: list[str], nl: str) -> None:
         out.append(int.__repr__(o))
     elif isinstance(o, float):
         out.append(_float(o))
-    elif isinstance(o, (list, tuple)):
+    elif isinstance(o, (list, tuple, dict)):
         if not o:
-            out.append("[]")
+            out.append("{}" if isinstance(o, dict) else "[]")
             return
+        if isinstance(o, dict):
+            if not all(isinstance(k, str) for k in o):
+                raise _Unknown
+            items: Iterable[tuple[str, Any]] = [(encode_basestring(k) + ": ", v) for k, v in sorted(o.items())]
+            opening, closing = "{", "}"
+        else:
+            items, opening, closing = zip(repeat(""), o), "[", "]"
         inner = nl + INDENT
-        sep = "[" + inner
-        for v in o:
-            out.append(sep)
+        sep = opening + inner
+        for key, v in items:
+            out.append(sep + key)
             sep = "," + inner
             t = type(v)  # the commonest leaves without a call (exactly str, int: not bool)
             if t is str:
@@ -71,27 +80,6 @@ def _value(o: Any, out: list[str], nl: str) -> None:
                 out.append(int.__repr__(v))
             else:
                 _value(v, out, inner)
-        out.append(nl + "]")
-    elif isinstance(o, dict):
-        if not o:
-            out.append("{}")
-            return
-        if not all(isinstance(k, str) for k in o):
-            raise _Unknown
-        inner = nl + INDENT
-        sep = "{" + inner
-        for k, v in sorted(o.items()):
-            out.append(sep)
-            sep = "," + inner
-            out.append(encode_basestring(k))
-            out.append(": ")
-            t = type(v)
-            if t is str:
-                out.append(encode_basestring(v))
-            elif t is int:
-                out.append(int.__repr__(v))
-            else:
-                _value(v, out, inner)
-        out.append(nl + "}")
+        out.append(nl + closing)
     else:
         raise _Unknown
