@@ -86,15 +86,15 @@ def tico_articles(tgt: str = "es_LA", root: Path | None = None) -> list[Article]
     return _group(info, src, ref, "tico19", ISO[tgt])
 
 
-def reference_errors(path: Path | None = None) -> dict[tuple[str, str], frozenset[str]]:
-    """(corpus, article name) → the words of its reference translation that are real
-    misspellings, checked by hand (benchmarks/reference_errors.tsv). Flagging one is a
-    true find, not a false flag: the evaluations count them apart."""
+def reference_errors(path: Path | None = None) -> dict[tuple[str, str], frozenset[tuple[str, str]]]:
+    """(corpus, article name) → the (check, text) pairs its reference translation really
+    gets wrong, checked by hand (benchmarks/reference_errors.tsv): a misspelt word, a wrong
+    number. Flagging one is a true find, not a false flag: the evaluations count them apart."""
     rows = [line.split("\t") for line in _lines(path or REPO / "benchmarks" / "reference_errors.tsv")
             if line and not line.startswith("#")][1:]
-    out: dict[tuple[str, str], set[str]] = {}
-    for corpus_name, doc, _lang, word, _fix in rows:
-        out.setdefault((corpus_name, doc), set()).add(word)
+    out: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for corpus_name, doc, _lang, check, text, _fix in rows:
+        out.setdefault((corpus_name, doc), set()).add((check, text))
     return {k: frozenset(v) for k, v in out.items()}
 
 

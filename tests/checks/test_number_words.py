@@ -31,8 +31,11 @@ from tqcheck.lang import spelled_numbers
     ("It was her 36th meeting with constituents.", "كان اجتماعها السادس والثلاثين مع الدوائر الانتخابية."),
     ("The $11 billion Nord Stream 2 pipeline.", "خط أنابيب نورد ستريم الثانٍ الذي تبلغ تكلفته 11 مليار دولار."),
     ("Arrest made in shooting death of LSU's Sims", '<seg id="1">اعتقال مشتبه به في مقتل وايد سيمز.'),
+    ("The match starts at seven in the evening.", "تبدأ المباراة الساعة السابعة مساءً."),
+    ("The F125 frigate made headlines.", "تصدرت فرقاطة الطرازF125 عناوين الصحف."),
 ], ids=["50th", "34th", "63rd", "17th-fem", "13-18-ordinal-ages", "bi-20", "dual-million", "al-awwal",
-        "1930s", "half-50-percent", "arabic-comma", "phone-rtl", "21st", "36th", "thani", "markup"])
+        "1930s", "half-50-percent", "arabic-comma", "phone-rtl", "21st", "36th", "thani", "markup",
+        "ordinal-hour", "code-glued"])
 def test_arabic_equal_numbers_pass(source, target):
     assert passes("numbers", source, target, src_lang="en", tgt_lang="ar")
 
@@ -44,7 +47,9 @@ def test_arabic_equal_numbers_pass(source, target):
     ("Tyler was 13 when he began suffering with depression.", "كان نجل السيدة ديفيس في سن الرابعة عشر عندما كان يعاني."),
     ("Call 101 or Crimestoppers on 0800 555 111.", "الاتصال على رقم 101 أو على الرقم 111 556 0800."),
     ("I love these 12 guys and I'm proud to serve as captain.", "أحب هؤلاء الرجال وأنا فخور بأني قائدهم."),
-], ids=["35th", "300-thousand", "arabic-indic-changed", "14th", "phone-changed", "12-dropped"])
+    ("The match starts at seven in the evening.", "تبدأ المباراة الساعة السابعة صباحًا."),
+], ids=["35th", "300-thousand", "arabic-indic-changed", "14th", "phone-changed", "12-dropped",
+        "ordinal-hour-changed"])
 def test_arabic_changed_numbers_fail(source, target):
     assert fails("numbers", source, target, src_lang="en", tgt_lang="ar")
 

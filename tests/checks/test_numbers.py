@@ -48,8 +48,9 @@ def test_evidence_names_the_numbers():
 @pytest.mark.parametrize(
     "text, values",
     [("2,500", {2.5, 2500.0}), ("2 500", {2500.0}), ("1.234,5", {1234.5}), ("٣٫٥", {3.5}),
-     ("7", {7.0}), ("1,000,000", {1000000.0})],
-    ids=["ambiguous", "space", "eu-decimal", "arabic-decimal", "int", "million"],
+     ("7", {7.0}), ("1,000,000", {1000000.0}), ("الطرازF125", {125.0}), ("بـR20", {20.0})],
+    ids=["ambiguous", "space", "eu-decimal", "arabic-decimal", "int", "million", "code-after-arabic",
+         "currency-letter-after-arabic"],
 )
 def test_values(text, values):
     [n] = find_numbers(text)

@@ -37,11 +37,15 @@ from tests.checks.helpers import fails, passes
     ("en", "ca", "A warm October with widespread 80s.",
      "Un octubre càlid, amb temperatures al voltant dels 27 graus."),
     ("en", "es", "He's 100 percent certain it didn't happen.", "Está totalmente seguro de que no sucedió."),
+    ("en", "es", "The doors open at seven in the evening.", "Las puertas abren a las 19:00."),
+    ("en", "pt", "The market opens at 7 a.m.", "O mercado abre, são sete da manhã."),
+    ("en", "fr", "The market opens at 7 a.m.", "Le marché ouvre, il est sept heures du matin."),
 ], ids=["year-range", "year-range-ca", "half", "four-in-ten", "one-in-five-ca", "mitad", "naira",
         "pound-bn", "6pm", "clock-h-ca", "clock-range", "clock-words", "ca-tens", "ca-quaranta",
         "ca-cinquena", "ca-ordinal", "es-thousands", "ca-thousands", "ca-milions",
         "ca-les-thousands", "es-las-thousands", "ca-les-hour", "es-decade",
-        "en-decade", "inches-mm", "a-mile", "quarter-hour", "fahrenheit-decade", "100-percent"])
+        "en-decade", "inches-mm", "a-mile", "quarter-hour", "fahrenheit-decade", "100-percent",
+        "en-clock-words", "pt-clock-words", "fr-clock-words"])
 def test_equal_quantities_pass(src, tgt, source, target):
     assert passes("numbers", source, target, src_lang=src, tgt_lang=tgt)
 
@@ -56,8 +60,10 @@ def test_equal_quantities_pass(src, tgt, source, target):
     ("en", "es", "The polls close at 6 pm.", "Los colegios cierran a las 16:00."),
     ("en", "ca", "Some 36 people.", "Unes trenta-set persones."),
     ("en", "ca", "Around 1,400 soldiers arrived.", "Van arribar uns 1.500 soldats."),
+    ("en", "es", "The doors open at seven in the evening.", "Las puertas abren a las 7 de la mañana."),
 ], ids=["from-2022", "in-2017", "year-changed", "range-end-changed", "half-changed",
-        "currency-changed", "clock-changed", "ca-word-changed", "ca-thousands-changed"])
+        "currency-changed", "clock-changed", "ca-word-changed", "ca-thousands-changed",
+        "en-clock-words-changed"])
 def test_real_differences_fail(src, tgt, source, target):
     assert fails("numbers", source, target, src_lang=src, tgt_lang=tgt)
 

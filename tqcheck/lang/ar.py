@@ -23,6 +23,6 @@ LANGUAGE = Language(
     decades=(("ون", "ينيات"),),
     # "الساعة 4 فجرًا", "7 مساءً": parts of the day with or without their case ending.
     clock=Clock(articles=("الساعة",), day_parts=frozen({'صباح': 'am', 'صباحا': 'am', 'صباحاً': 'am', 'صباحًا': 'am', 'صباحً': 'am', 'فجر': 'am', 'فجرا': 'am', 'فجراً': 'am', 'فجرًا': 'am', 'فجرً': 'am', 'ظهر': 'pm', 'ظهرا': 'pm', 'ظهراً': 'pm', 'ظهرًا': 'pm', 'ظهرً': 'pm', 'مساء': 'pm', 'مساءا': 'pm', 'مساءاً': 'pm', 'مساءًا': 'pm', 'مساءً': 'pm', 'ليل': 'pm', 'ليلا': 'pm', 'ليلاً': 'pm', 'ليلًا': 'pm', 'ليلً': 'pm'}),
-                hour_words=("ساعة",)),
+                hour_words=("ساعة",), ordinal_hours="ال"),
     num2words="ar", apertium="ara", apertium2="ar", hunspell="ar", wordfreq="ar", simplemma="ar",
 )

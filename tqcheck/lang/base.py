@@ -37,6 +37,8 @@ class Clock:
     day_parts: Mapping[str, str] = field(default_factory=frozen)
     # Words after an hour that make it a time without saying which half ("18:55 h").
     hour_words: tuple[str, ...] = ()
+    # The hour is an ordinal with the article: Arabic "الساعة السادسة" (the sixth hour) = 6.
+    ordinal_hours: str = ""
 
 
 # Compared by identity: there is one record per language, and tables are not hashable.

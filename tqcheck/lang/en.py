@@ -49,7 +49,8 @@ LANGUAGE = Language(
                         "a decade": 10, "a century": 100}),
     decades=(("y", "ies"),),
     # a.m. and p.m. are read in every language (tqcheck/checks/numbers/clock.py).
-    clock=Clock(hour_words=("o'clock",)),
+    clock=Clock(hour_words=("o'clock",),
+                day_parts=frozen({"in the morning": "am", "in the afternoon": "pm", "in the evening": "pm"})),
     acronyms=frozen({"US": ("usa", "american"), "USA": ("usa", "american"), "UK": ("britanni",),
                      "EU": ("europe",), "NY": ("new york",), "NYC": ("new york",),
                      "GOP": ("republic",), "TV": ("tele",), "ID": ("identi",),

@@ -66,6 +66,19 @@ def small_cardinals(lng: Language, upto: int = 20) -> dict[str, float]:
 
 
 @lru_cache(maxsize=32)
+def hour_words(lng: Language) -> dict[str, int]:
+    """The words an hour is written with: cardinals, and ordinals where the language
+    counts hours that way (with its article, in both genders)."""
+    out = {w: int(v) for w, v in small_cardinals(lng, 12).items()}
+    if lng.clock.ordinal_hours and lng.num2words:
+        for n in range(1, 13):
+            if (w := _num2words(n, lng.num2words, "ordinal")) is not None and " " not in w:
+                out.update({lng.clock.ordinal_hours + v: n for v in _variants(w, lng)
+                            if lng.clock.ordinal_hours + v not in out})
+    return out
+
+
+@lru_cache(maxsize=32)
 def word_values(lng: Language) -> dict[str, float]:
     """Phrase → value for the language's number words (empty without a library code)."""
     code = lng.num2words

@@ -9,7 +9,7 @@ from functools import lru_cache
 from tqcheck.checks.numbers.parse import Number
 from tqcheck.lang import get as get_language
 from tqcheck.lang import languages
-from tqcheck.lang.numwords import small_cardinals
+from tqcheck.lang.numwords import hour_words
 
 CLOCK_OFFSET = 1e7
 _AMPM = r"[ap]\.?\s?m\.?(?!\w)"
@@ -49,12 +49,16 @@ def _patterns(code: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
         # group after the digits is a number, not an hour.
         out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?"
                                r"(?![.,:]?\d|\s\d{3}(?!\d))(?:\s*" + meridiem + ")?", re.I), {}))
-        # "a las dos de la tarde": an hour spelled out is still a time, but only with the
-        # part of the day ("las dos iglesias" is two churches).
-        words = {w: int(v) for w, v in small_cardinals(lng, 12).items()}
-        if words:
-            out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>{_alternatives(set(words), True)})"
-                                   r"\s*" + meridiem, re.I), words))
+    # "a las dos de la tarde", "six in the morning": an hour spelled out is still a time,
+    # but only with the part of the day ("las dos iglesias" is two churches, "six hours"
+    # is a duration).
+    words = hour_words(lng)
+    if words and lng.clock.articles:
+        out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>{_alternatives(set(words), True)})"
+                               r"\s*" + meridiem, re.I), words))
+    if words and lng.clock.day_parts:  # "são seis da manhã", "il est six heures du matin"
+        own = _alternatives({p.lower() for p in lng.clock.day_parts} | {"o'clock"})
+        out.append((re.compile(rf"\b(?P<h>{_alternatives(set(words), True)})\s+(?P<mer>{own})", re.I), words))
     return tuple(out)
 
 

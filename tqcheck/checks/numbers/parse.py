@@ -16,9 +16,9 @@ _SEPARATORS = str.maketrans({"\u066c": " ", "\u066b": ".", "\u202f": " ", "\u00a
                              "\u2009": " "})
 # A number stands alone, or after one capital: a currency written as a letter ("N585m",
 # naira; "R20", rand) is a number too. Arabic joins the conjunction و and prepositions
-# to the next word, digits included ("و34"): an Arabic letter before it is no word.
+# to the next word, digits included ("و34", "موديلF125"): an Arabic letter before it is no word.
 _NOT_WORD = r"[^\W\u0600-\u06ff]"
-_ALONE = rf"(?:(?<!{_NOT_WORD})|(?<=(?<!\w)[A-Z]))"
+_ALONE = rf"(?:(?<!{_NOT_WORD})|(?<=(?<!{_NOT_WORD})[A-Z]))"
 _NUMBER = re.compile(_ALONE + r"(?<![.,])\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?(?!\d)|"
                      + _ALONE + r"\d+(?:[.,]\d+)?")
 
