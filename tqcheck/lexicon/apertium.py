@@ -29,6 +29,8 @@ _UNIT = re.compile(r"\^((?:[^$\\]|\\.)*)\$")
 # A letter or digit (what str.isalnum() is true for): \w without the underscore.
 _ALNUM = re.compile(r"[^\W_]")
 _TIMEOUT_S = 120
+# The parts of speech whose lemmas are looked up in the bilingual dictionary.
+_LOOKED_UP = frozenset({"n", "vblex", "adj", "adv", "np", "vbmod", "num"})
 
 
 @dataclass(frozen=True)
@@ -87,14 +89,23 @@ def _split_tags(analysis: str) -> tuple[str, str]:
     return lemma.replace("#", "").strip(), tags.split(">")[0] if tags else ""
 
 
-def parse_line(line: str, text: str) -> list[Word]:
-    """Words of one tagged line (`^surface/lemma<tags>$ …`), placed back in `text`."""
+def parse_line(line: str, text: str, keys: dict[str, None] | None = None) -> list[Word]:
+    """Words of one tagged line (`^surface/lemma<tags>$ …`), placed back in `text`; and
+    into `keys`, when given, the `lemma<tags>` of every content reading, to look up in
+    the bilingual dictionary (in order, each once)."""
     words: list[Word] = []
     cursor = 0
     low = text.lower()
     for unit in _UNIT.findall(line):
         surface, _, analysis = unit.replace("\\", "").partition("/")
-        if not surface or not analysis:
+        if not analysis:
+            continue
+        known = analysis[0] != "*"
+        if known:
+            lemma, pos = _split_tags(analysis)
+            if keys is not None and pos in _LOOKED_UP and "<" in analysis:
+                keys[_tagged_key(analysis)] = None
+        if not surface:
             continue
         at = text.find(surface, cursor)
         if at < 0:
@@ -104,11 +115,10 @@ def parse_line(line: str, text: str) -> list[Word]:
         cursor = at + len(surface)
         if not _ALNUM.search(surface):
             continue  # punctuation: no word
-        if analysis[0] == "*":
-            words.append(Word(surface, at, cursor, surface.lower(), "", False))
-        else:
-            lemma, pos = _split_tags(analysis)
+        if known:
             words.append(Word(surface, at, cursor, lemma.lower(), pos, True))
+        else:
+            words.append(Word(surface, at, cursor, surface.lower(), "", False))
     return words
 
 
@@ -164,9 +174,11 @@ class ApertiumLexicon(Backend):
         lines = out.split("\n")
         if len(lines) < len(texts):
             raise ValueError(f"apertium {self.mode}: {len(lines)} analysed lines for {len(texts)}")
-        parsed = [parse_line(line, text) for line, text in zip(lines, texts)]
+        found: dict[str, None] = {}
+        parsed = [parse_line(line, text, found if self.translations else None)
+                  for line, text in zip(lines, texts)]
         if self.translations:
-            keys = _tag_keys(lines[: len(texts)])
+            keys = list(found)
             opposite_keys = _antonym_keys(keys) if self.lang == "en" else {}
             table = self.lookup(keys + sorted({k for ks in opposite_keys.values() for k in ks}))
             parsed = [[_with(w, table.get((w.lemma, w.pos), ()),
@@ -193,18 +205,6 @@ class ApertiumLexicon(Backend):
                 if tr and tr not in got:
                     got.append(tr)
         return {k: tuple(v) for k, v in table.items()}
-
-
-def _tag_keys(lines: Sequence[str]) -> list[str]:
-    keys: dict[str, None] = {}
-    for line in lines:
-        for m in _UNIT.finditer(line):
-            _, _, analysis = m.group(1).replace("\\", "").partition("/")
-            if analysis and not analysis.startswith("*") and "<" in analysis:
-                key = _tagged_key(analysis)
-                if _split_tags(key)[1] in ("n", "vblex", "adj", "adv", "np", "vbmod", "num"):
-                    keys[key] = None
-    return list(keys)
 
 
 def _antonym_keys(keys: Sequence[str]) -> dict[tuple[str, str], list[str]]:
