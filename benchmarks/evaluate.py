@@ -93,9 +93,9 @@ def reference_error(finding, known_errors: frozenset[tuple[str, str]]) -> bool:
         words = finding.evidence.get("words") or []
         return bool(words) and all(("spelling", w) in known_errors for w in words)
     if finding.check == "numbers":
-        ev = finding.evidence
-        said = f"{', '.join(ev.get('source_numbers', ()))} > {', '.join(ev.get('target_numbers', ()))}"
-        return ("numbers", said) in known_errors
+        # Written English side first; an X→en pair checks the reference as the source.
+        src, tgt = (", ".join(finding.evidence.get(k, ())) for k in ("source_numbers", "target_numbers"))
+        return ("numbers", f"{src} > {tgt}") in known_errors or ("numbers", f"{tgt} > {src}") in known_errors
     return False
 
 

@@ -5,6 +5,8 @@ _US = ("eua", "e.u.a", "estados unidos", "norte-americ", "norteameric")
 
 LANGUAGE = Language(
     code="pt", name="Portuguese", families=frozenset({"romance"}),
+    # "diferente do do ano passado": the preposition de + o, then the pronoun o's de + o.
+    doubled_words=words("do da dos das"),
     function_words=words(
         "o a os as de do da dos das que e em um uma por com para é se não no na nos nas ao "
         "seu sua como mais mas foi tem este esta sobre também entre sem muito"),
