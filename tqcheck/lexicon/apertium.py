@@ -89,6 +89,13 @@ def _split_tags(analysis: str) -> tuple[str, str]:
     return lemma.replace("#", "").strip(), tags.split(">")[0] if tags else ""
 
 
+@lru_cache(maxsize=100_000)  # readings repeat ("the<det><def><sp>"): split each once
+def _reading(analysis: str) -> tuple[str, str]:
+    """(lemma in lower case, part of speech) of a reading."""
+    lemma, pos = _split_tags(analysis)
+    return lemma.lower(), pos
+
+
 def parse_line(line: str, text: str, keys: dict[str, None] | None = None) -> list[Word]:
     """Words of one tagged line (`^surface/lemma<tags>$ …`), placed back in `text`; and
     into `keys`, when given, the `lemma<tags>` of every content reading, to look up in
@@ -102,7 +109,7 @@ def parse_line(line: str, text: str, keys: dict[str, None] | None = None) -> lis
             continue
         known = analysis[0] != "*"
         if known:
-            lemma, pos = _split_tags(analysis)
+            lemma, pos = _reading(analysis)
             if keys is not None and pos in _LOOKED_UP and "<" in analysis:
                 keys[_tagged_key(analysis)] = None
         if not surface:
@@ -116,7 +123,7 @@ def parse_line(line: str, text: str, keys: dict[str, None] | None = None) -> lis
         if not _ALNUM.search(surface):
             continue  # punctuation: no word
         if known:
-            words.append(Word(surface, at, cursor, lemma.lower(), pos, True))
+            words.append(Word(surface, at, cursor, lemma, pos, True))
         else:
             words.append(Word(surface, at, cursor, surface.lower(), "", False))
     return words
