@@ -125,7 +125,7 @@ def articles_for(pair: str, root: Path | None = None, split: str | None = None) 
 
 def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Path | None = None,
              engine: str = "apertium", split: str | None = None, verdict: bool = True,
-             extra: tuple[str, ...] = ()) -> dict:
+             extra: tuple[str, ...] = (), words: bool = False) -> dict:
     """`root`: a folder laid out like the shared corpora holding only evaluation documents
     (corpora/eval, the CI sample); by default the shared NTREX-128 minus the calibration set."""
     src_lang, tgt_lang = parse_pair(pair)
@@ -133,7 +133,8 @@ def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Pa
     articles = random.Random(seed).sample(pool, min(n_articles, len(pool)))
     cases = build_cases(articles, seed, extra)
     opts = CheckOptions(src_lang=src_lang, tgt_lang=tgt_lang, engine=engine,
-                        cache=str(cache) if cache else False, verdict=verdict)
+                        cache=str(cache) if cache else False, verdict=verdict,
+                        **({"enable": ("all",)} if words else {}))
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for k, (_, case) in enumerate(cases):
@@ -148,7 +149,7 @@ def evaluate(n_articles: int, seed: int, pair: str, cache: Path | None, root: Pa
     return score(cases, reports, n_articles=len(articles), seed=seed, pair=f"{src_lang}→{tgt_lang}",
                  seconds=seconds, engine=engine, route=done[0].engine.model if done else "",
                  calibration=done[0].calibration if done else "", split=split or "default",
-                 verdict=verdict)
+                 verdict=verdict, words=words)
 
 
 def score(cases: list[tuple[tuple[str, str], Case]], reports: list, **meta: object) -> dict:
@@ -220,7 +221,8 @@ def table(result: dict) -> str:
              f"({result.get('split', 'default')} documents), seed {result['seed']}, "
              f"engine {result.get('engine', 'apertium')} {result.get('route', '')} "
              f"(thresholds: {result.get('calibration', '')}), "
-             f"verdict {'on' if result.get('verdict', True) else 'off'}, {result['seconds']:.1f} s",
+             f"verdict {'on' if result.get('verdict', True) else 'off'}"
+             f"{', word layer on (--enable all)' if result.get('words') else ''}, {result['seconds']:.1f} s",
              "", "| perturbation | cases | recall (expected check) | recall (any flag) | target |",
              "|---|---:|---:|---:|---:|"]
     for p, r in result["perturbations"].items():
@@ -257,11 +259,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--with", dest="extra", action="append", default=[], choices=sorted(OPT_IN),
                     help="also run this opt-in perturbation (misspell: a slip inside one word)")
     ap.add_argument("--json", type=Path, help="also write the result as JSON")
+    ap.add_argument("--words", action="store_true", help="with the word layer: every check (--enable all)")
     ap.add_argument("--root", type=Path, help="corpora laid out like ../shared/corpora (e.g. corpora/eval)")
     args = ap.parse_args(argv)
     runs = [False, True] if args.compare else [True]
     results = [evaluate(args.articles, args.seed, args.direction or args.pair, args.cache, args.root,
-                        args.engine, args.split, v, tuple(args.extra)) for v in runs]
+                        args.engine, args.split, v, tuple(args.extra), args.words) for v in runs]
     for result in results:
         print(table(result) + "\n")
     if args.json:

@@ -3,6 +3,7 @@ choose its settings on DEV, and write tqcheck/verdict/trained/<engine>-<src>-<tg
 
     .venv/bin/python benchmarks/train_verdict.py                 # all four directions
     .venv/bin/python benchmarks/train_verdict.py --direction en-es --train 60 --dev 30
+    .venv/bin/python benchmarks/train_verdict.py --words --rows /tmp/rows   # the +words models
 
 Labels: a clean unit (human or the engine's own translation) is 0, each perturbed copy
 is 1. Logistic regression on standardised features (class-balanced), its C chosen on dev,
@@ -32,13 +33,14 @@ FALSE_FLAGS = 0.01
 
 
 def collect(direction: str, split_name: str, n: int, seed: int, cache: str | bool,
-            rows_dir: Path | None) -> list[Row]:
+            rows_dir: Path | None, words: bool = False) -> list[Row]:
     """Feature rows of the suite's units; kept in `rows_dir` to refit without re-checking."""
-    saved = rows_dir / f"{direction}-{split_name}-{n}-{seed}.json" if rows_dir else None
+    layer = "+words" if words else ""
+    saved = rows_dir / f"{direction}-{split_name}-{n}-{seed}{layer}.json" if rows_dir else None
     if saved is not None and saved.is_file():
         return load_rows(saved)
     items = units.build(direction, split_name, n, seed, None, cache)
-    units.check(items, direction, cache, apply_verdict=False)
+    units.check(items, direction, cache, apply_verdict=False, words=words)
     out = rows(items)
     if saved is not None:
         save_rows(out, saved)
@@ -54,23 +56,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", default=False, help="translation cache file")
     ap.add_argument("--out", type=Path, default=SHIPPED)
     ap.add_argument("--rows", type=Path, help="folder keeping the feature rows between runs")
+    ap.add_argument("--words", action="store_true",
+                    help="train the words model (<engine>-<src>-<tgt>+words.json): the units checked with the "
+                         "word layer and every check (--enable all), as the pipeline uses it then")
     args = ap.parse_args(argv)
     for d in args.direction or units.DIRECTIONS:
         started = time.perf_counter()
         src, tgt = d.split("-")
         lang = tgt if src == "en" else src
-        train = collect(d, "train", args.train, args.seed, args.cache, args.rows)
-        dev = collect(d, "dev", args.dev, args.seed, args.cache, args.rows)
+        train = collect(d, "train", args.train, args.seed, args.cache, args.rows, args.words)
+        dev = collect(d, "dev", args.dev, args.seed, args.cache, args.rows, args.words)
         model, choice = fit(train, dev)
         flag = operating_point(model, dev, FALSE_FLAGS)
         info = get_engine("apertium", tgt, src, cache=False).info(tgt, src)
         sig = (f"{split.signature(split.load(lang))}|train:{args.train}|seed:{args.seed}|"
-               f"units:{len(train)}|engine:{info.name}:{info.model}:{info.version}")
+               f"units:{len(train)}|engine:{info.name}:{info.model}:{info.version}"
+               + ("|words:on" if args.words else ""))
         vm = VerdictModel((src, tgt), info.name, info.model, model["features"], model["mean"], model["scale"],
                           model["coef"], model["intercept"], {"flag": flag, "false_flags": FALSE_FLAGS}, sig,
                           meta={"choice": choice, "dev": dev_report(model, dev, flag),
-                                "trained": time.strftime("%Y-%m-%d")})
-        path = args.out / f"{info.name}-{src}-{tgt}.json"
+                                "trained": time.strftime("%Y-%m-%d")}, word_layer=args.words)
+        path = args.out / f"{info.name}-{src}-{tgt}{'+words' if args.words else ''}.json"
         vm.save(path)
         print(f"{d}: {len(train)} train / {len(dev)} dev units, {time.perf_counter() - started:.0f} s → {path}")
         print(f"  choice: {choice}")

@@ -5,6 +5,7 @@ word layer), in the same run.
     .venv/bin/python benchmarks/word_eval.py                 # test split, all directions
     .venv/bin/python benchmarks/word_eval.py --limit 100 --pairs en-es
     .venv/bin/python benchmarks/word_eval.py --calibrate     # word-order ceilings (train)
+    .venv/bin/python benchmarks/word_eval.py --limit 150 --verdict   # and the verdict's flags
 
 Sentences: FLORES-200 dev and NTREX-128 (English originals, professional translations),
 both directions of en↔es and en↔ca (X→en uses the human Spanish/Catalan as the source
@@ -25,6 +26,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 import corpus
+from suite.split import split_of as suite_split_of
 
 sys.path.insert(0, str(corpus.REPO))
 from tqcheck import calibrate, lexicon  # noqa: E402
@@ -36,8 +38,7 @@ from tqcheck.model import AlignedUnit, Passage, Severity  # noqa: E402
 from tqcheck.score import Scorer  # noqa: E402
 from tqcheck.translate.apertium import ApertiumEngine  # noqa: E402
 
-WORD_CHECKS = ("omitted-words", "added-words", "mistranslation", "opposite", "non-word", "word-order",
-               "leaked-word")
+from tqcheck.verdict.wordfeatures import WORD_CHECKS  # noqa: E402
 PERTURBATIONS = ("drop_word", "add_word", "antonym", "scramble", "untranslated_word")
 TARGETS = {"drop_word": 0.6, "add_word": 0.6, "antonym": 0.6, "scramble": 0.6,
            "untranslated_word": 0.9}
@@ -54,15 +55,17 @@ def split_of(doc_id: str) -> str:
     return "train" if h < 6 else "dev" if h < 8 else "test"
 
 
-def sentence_pairs(pair: str, split: str) -> list[tuple[str, str, str]]:
-    """(doc_id, source, translation) of one direction and split."""
+def sentence_pairs(pair: str, split: str, suite_split: bool = False) -> list[tuple[str, str, str]]:
+    """(doc_id, source, translation) of one direction and split. `suite_split`: only the
+    documents the sentence suite (benchmarks/suite/split.py, on which the verdict is
+    trained) puts in the same split too, so the verdict never saw them."""
     src, tgt = pair.split("-")
     other = tgt if src == "en" else src
     code = CORPUS_CODE[other]
     out = []
     for articles in (corpus.flores_articles(code), corpus.ntrex_articles(code)):
         for a in articles:
-            if split_of(a.doc_id) != split:
+            if split_of(a.doc_id) != split or (suite_split and suite_split_of(a.corpus, a.doc_id) != split):
                 continue
             for e, x in zip(a.src_sentences, a.tgt_sentences):
                 if e.strip() and x.strip():
@@ -126,9 +129,9 @@ def perturb(kind: str, src_words, tgt_words, text: str, rng: random.Random, ctx)
     raise ValueError(kind)
 
 
-def build(pair: str, split: str, limit: int, seed: int):
+def build(pair: str, split: str, limit: int, seed: int, suite_split: bool = False):
     src, tgt = pair.split("-")
-    rows = sentence_pairs(pair, split)
+    rows = sentence_pairs(pair, split, suite_split)
     rng = random.Random(f"{seed}:{pair}:{split}")
     rng.shuffle(rows)
     rows = rows[:limit]
@@ -146,13 +149,13 @@ def build(pair: str, split: str, limit: int, seed: int):
         return memo[(word, pos)]
 
     ctx = {"src": src, "tgt": tgt, "donors": donors, "to_tgt": to_tgt}
-    cases = []  # (kind, source, translation)
-    for k, (_, s, t) in enumerate(rows):
-        cases.append(("clean", s, t))
+    cases = []  # (kind, source, translation, document)
+    for k, (doc, s, t) in enumerate(rows):
+        cases.append(("clean", s, t, doc))
         for kind in PERTURBATIONS:
             got = perturb(kind, lex.src_words[k], lex.tgt_words[k], t, rng, ctx)
             if got and got != t:
-                cases.append((kind, s, got))
+                cases.append((kind, s, got, doc))
     return cases
 
 
@@ -169,7 +172,7 @@ def evaluate(pair: str, cases, *, with_words: bool):
     ids = [c for c in CHECKS if with_words or c not in WORD_CHECKS]
     checks = build_checks(ids)
     out = []
-    for k, (kind, s, t) in enumerate(cases):
+    for k, (kind, s, t, _) in enumerate(cases):
         u = AlignedUnit(0, "1-1", (Passage(0, s, 1, sentences=(s,), lang=src),),
                         (Passage(0, t, 1, sentences=(t,), lang=tgt),), back[k], scores[k],
                         back_sentences=(back[k],))
@@ -185,9 +188,34 @@ def evaluate(pair: str, cases, *, with_words: bool):
     return out, time.perf_counter() - t0
 
 
-def table(pair: str, before, after) -> list[str]:
-    lines = [f"\n{pair}", "| case | n | flagged before | flagged after | by word checks | target |",
-             "|---|---:|---:|---:|---:|---:|"]
+def judged(pair: str, split: str, cases, *, words: bool, decide: bool = True):
+    """The cases checked the suite's way (tqcheck.verdict.training.check: each document's
+    clean sentences make its article) and decided by the verdict at its sentence
+    operating point: the words model with the word layer, the plain one without.
+    `decide=False`: as `tqcheck check --enable all` without a calibration (the words model
+    confirms the word checks' findings, the other checks flag as they do).
+    Flagged: a finding at warning or above after the verdict (a likely-error included)."""
+    from tqcheck import verdict
+    from tqcheck.verdict.training import Item, check
+
+    src, tgt = pair.split("-")
+    items, index = [], -1
+    for kind, s, t, doc in cases:
+        index += kind == "clean"
+        items.append(Item(pair, split, doc, index, "human", kind, s, t))
+    engine = ApertiumEngine()
+    st = verdict.status(src, tgt, engine.info(tgt, src), words=words)
+    check(items, engine, st, words=words, decide=decide)
+    out = [(u.kind, [f for f in u.checked.findings if f.severity.rank >= Severity.WARNING.rank], u.checked)
+           for u in items]
+    return out, st.signature
+
+
+def table(pair: str, before, after, extra=()) -> list[str]:
+    """`extra`: more (header, results) columns, e.g. the verdict's."""
+    heads = "".join(f" {h} |" for h, _ in extra)
+    lines = [f"\n{pair}", f"| case | n | flagged before | flagged after | by word checks |{heads} target |",
+             "|---|---:|---:|---:|---:|" + "---:|" * len(extra) + "---:|"]
     for kind in ("clean", *PERTURBATIONS):
         b = [bool(f) for k, f, _ in before if k == kind]
         a = [bool(f) for k, f, _ in after if k == kind]
@@ -199,7 +227,8 @@ def table(pair: str, before, after) -> list[str]:
         scale = 100 if kind == "clean" else 1
         fmt = (lambda v: f"{v * scale:.1f}{unit}") if kind == "clean" else (lambda v: f"{v:.2f}")
         tgt = f"≤ {MAX_CLEAN_FLAGGED:g}/100" if kind == "clean" else f"≥ {TARGETS[kind]:.2f}"
-        lines.append(f"| {kind} | {n} | {fmt(sum(b) / n)} | {fmt(sum(a) / n)} | {fmt(sum(w) / n)} | {tgt} |")
+        more = "".join(f" {fmt(sum(bool(f) for k, f, _ in res if k == kind) / n)} |" for _, res in extra)
+        lines.append(f"| {kind} | {n} | {fmt(sum(b) / n)} | {fmt(sum(a) / n)} | {fmt(sum(w) / n)} |{more} {tgt} |")
     by_check: dict[str, int] = defaultdict(int)
     for k, f, _ in after:
         if k == "clean":
@@ -228,16 +257,29 @@ def main() -> None:
     ap.add_argument("--calibrate", action="store_true")
     ap.add_argument("--show", default="", help="print the findings of this case kind")
     ap.add_argument("--set", action="append", default=[], help="threshold name=value")
+    ap.add_argument("--verdict", action="store_true",
+                    help="also the verdict's flags (likely-error included), without and with the word layer; "
+                         "only documents the sentence suite's split puts in --split too (the verdict's training "
+                         "never saw them)")
     args = ap.parse_args()
     OVERRIDES.update({k: float(v) for k, v in (x.split("=") for x in args.set)})
     for pair in args.pairs.split(","):
         if args.calibrate:
             calibrate_order(pair, args.limit, args.seed)
             continue
-        cases = build(pair, args.split, args.limit, args.seed)
+        cases = build(pair, args.split, args.limit, args.seed, args.verdict)
         before, _ = evaluate(pair, cases, with_words=False)
         after, secs = evaluate(pair, cases, with_words=True)
-        print("\n".join(table(pair, before, after)))
+        extra, sigs = [], []
+        if args.verdict:
+            for words, decide, head in ((False, True, "verdict"), (True, True, "verdict + words"),
+                                        (True, False, "check --enable all")):
+                res, sig = judged(pair, args.split, cases, words=words, decide=decide)
+                extra.append((head, res))
+                sigs.append(f"{head}: {sig}")
+        print("\n".join(table(pair, before, after, extra)))
+        if sigs:
+            print("verdict files: " + "; ".join(sigs))
         if args.show:
             for (kind, f, u) in after:
                 if kind == args.show:

@@ -40,9 +40,11 @@ def build(direction: str, split: str, n: int, seed: int, root: Path | None = Non
 
 
 def check(items: list[Item], direction: str, cache: str | bool = False, apply_verdict: bool = True,
-          status: verdict.Status | None = None) -> None:
+          status: verdict.Status | None = None, words: bool = False) -> None:
+    """`words`: with the word layer and every check (`--enable all`); the verdict is then
+    the words model where one is trained, as in the pipeline."""
     src_lang, tgt_lang = direction.split("-")
     back = get_engine("apertium", tgt_lang, src_lang, cache=cache)
     if apply_verdict and status is None:
-        status = verdict.status(src_lang, tgt_lang, back.info(tgt_lang, src_lang))
-    check_items(items, back, status if apply_verdict else None)
+        status = verdict.status(src_lang, tgt_lang, back.info(tgt_lang, src_lang), words=words)
+    check_items(items, back, status if apply_verdict else None, words=words)

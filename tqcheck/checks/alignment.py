@@ -58,6 +58,13 @@ LENGTH_GATE = 0.75
 MIN_GAP_CHARS = 40
 MIN_SENTENCE_CHARS = 30
 COVERED_CHRF = 30.0
+# An unrelated sentence makes its passage only a little longer when the passage is long,
+# so past the usual length at all, a sentence covered by the source no better than chance
+# is added too. Chance is relative to how well the article round-trips (pivots score
+# lower): below 0.38 × the article's chrF, the highest that adds no false flag on the
+# train split of the evaluation in en→es or fr→en (~880 clean sentences each; inserted
+# sentences found: en→es 0.37 → 0.54, fr→en 0.40 → 0.45).
+FAINT_COVERAGE = 0.38
 
 
 def _coverage(sentence: str, others: Sequence[str], ctx: Context) -> float:
@@ -110,16 +117,19 @@ class AddedSentence(Check):
     title = "Sentence added inside a passage"
     severity = Severity.WARNING
     needs_back_translation = True
-    description = ("An aligned translation passage is much longer than the article's usual length "
-                   "ratio, and one of its sentences matches nothing in the source.")
+    description = ("An aligned translation passage is longer than the article's usual length ratio, "
+                   "and one of its sentences matches nothing in the source: below chrF 30 when the "
+                   "passage is much longer, below chance (0.38 × the article's chrF) when a little.")
     implies = ("low-score",)
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         if not unit.source or not unit.target or not unit.back_sentences:
             return []
         ratio, gap = _relative_length(unit, ctx)
-        if ratio <= 1 / LENGTH_GATE or gap < MIN_GAP_CHARS:
+        if ratio <= 1 or gap < MIN_GAP_CHARS:
             return []
+        faint = FAINT_COVERAGE * ctx.article_chrf
+        limit = max(COVERED_CHRF, faint) if ratio > 1 / LENGTH_GATE else faint
         targets = [s for p in unit.target for s in (p.sentences or (p.text,))]
         # A one-sentence passage that matches nothing is the low score's business.
         if len(targets) < 2 or len(targets) != len(unit.back_sentences):
@@ -130,7 +140,7 @@ class AddedSentence(Check):
             if len(back) < MIN_SENTENCE_CHARS:
                 continue
             covered = _coverage(back, sources, ctx)
-            if covered < COVERED_CHRF:
+            if covered < limit:
                 line = next(p.line for p in unit.target if sentence in p.text)
                 out.append(self.finding(
                     f"a sentence of the translation passage at line {line} matches nothing in the source "

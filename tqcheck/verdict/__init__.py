@@ -24,6 +24,7 @@ from tqcheck.model import AlignedUnit, Finding, Severity
 from tqcheck.translate.base import EngineInfo
 from tqcheck.verdict.features import features, lexical, warm
 from tqcheck.verdict.model import VerdictFileError, VerdictModel, load
+from tqcheck.verdict.wordfeatures import WORD_CHECKS
 
 __all__ = ["LIKELY_ERROR", "Status", "VerdictFileError", "VerdictModel", "apply", "find", "status"]
 
@@ -31,6 +32,9 @@ SHIPPED = Path(__file__).resolve().parent / "trained"
 LIKELY_ERROR = "likely-error"
 # Findings at these levels already explain a unit: the verdict adds nothing to them.
 EXPLAINING = {Severity.WARNING, Severity.ERROR}
+# With a words model and no calibrated threshold, the word checks' findings flag only
+# where the unit's risk confirms them (benchmarks: README, "Verdict").
+FOLD_WORD_CHECKS = True
 
 
 @dataclass(frozen=True)
@@ -52,22 +56,29 @@ def _load(path: str) -> VerdictModel:
     return load(Path(path))
 
 
-def find(src: str, tgt: str, engine: str, model: str, extra: Sequence[Path] = ()) -> VerdictModel | None:
-    """The verdict for this pair and engine: user files first, then the shipped ones."""
-    candidates = [*extra, *sorted(SHIPPED.glob("*.json"))]
-    for path in candidates:
-        m = _load(str(path))
-        if m.pair == (src, tgt) and m.engine == engine and (not m.model or m.model == model):
-            return m
+def find(src: str, tgt: str, engine: str, model: str, extra: Sequence[Path] = (),
+         words: bool = False) -> VerdictModel | None:
+    """The verdict for this pair and engine: user files first, then the shipped ones.
+    `words`: the word layer ran, so a model trained with it comes first (else the plain
+    one); without the word layer a words model is never used (its features would be
+    missing)."""
+    candidates = [m for m in (_load(str(p)) for p in [*extra, *sorted(SHIPPED.glob("*.json"))])
+                  if m.pair == (src, tgt) and m.engine == engine and (not m.model or m.model == model)]
+    for wanted in ((True, False) if words else (False,)):
+        for m in candidates:
+            if m.word_layer == wanted:
+                return m
     return None
 
 
-def status(src: str, tgt: str, info: EngineInfo, extra: Sequence[Path] = ()) -> Status:
-    m = find(src, tgt, info.name, info.model, extra)
+def status(src: str, tgt: str, info: EngineInfo, extra: Sequence[Path] = (), words: bool = False) -> Status:
+    m = find(src, tgt, info.name, info.model, extra, words)
     if m is None:
         return Status(None, f"no trained verdict for {src}→{tgt} with {info.name} {info.model}: checks alone")
+    words = (f"; the word checks' findings flag where the risk reaches {m.thresholds.get('flag', 1.0):.2f}"
+             if m.word_layer and FOLD_WORD_CHECKS else "")
     return Status(m, f"verdict {Path(m.path).name} (trained on {m.signature}); risk per unit; it flags "
-                     "only at a calibrated threshold (tqcheck calibrate --false-flags)")
+                     f"only at a calibrated threshold (tqcheck calibrate --false-flags){words}")
 
 
 Rates = dict[int, dict[str, float]]  # the lexical features of each paired unit, by index
@@ -78,11 +89,17 @@ def _rates(units: Sequence[AlignedUnit], src: str, tgt: str) -> Rates:
     return dict(zip((u.index for u in paired), lexical(paired, src, tgt)))
 
 
+def flag_key(word_layer: bool) -> str:
+    """The calibration's threshold for one kind of model: risks of the +words model and of
+    the plain one are not on the same scale, so neither may set the other's operating point."""
+    return "verdict_flag+words" if word_layer else "verdict_flag"
+
+
 def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
           verdict: Status | None = None, pending: Future[Rates] | None = None) -> list[AlignedUnit]:
     """Every unit with its risk; a likely-error finding where the risk alone flags it.
     `pending`: the lexical features, when `prefetch` started them."""
-    verdict = verdict or status(ctx.src_lang, ctx.tgt_lang, info)
+    verdict = verdict or status(ctx.src_lang, ctx.tgt_lang, info, words=word_layer_ran(ctx))
     m = verdict.model
     if m is None:
         return list(units)
@@ -91,9 +108,13 @@ def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
     # over-flags (measured: 11.7 likely-errors per 100 clean NTREX passages), so the verdict
     # decides only at a threshold a calibration sets (`calibrate --false-flags`); without
     # one it reports the risk and leaves the flags to the checks.
-    if "verdict_flag" not in ctx.thresholds:
-        return [replace(u, risk=1.0) if not (u.source and u.target) else u for u in _risks(units, ctx, m, rates)]
-    flag = float(ctx.thresholds["verdict_flag"])
+    key = flag_key(m.word_layer)
+    if key not in ctx.thresholds:
+        scored = _risks(units, ctx, m, rates)
+        if m.word_layer and FOLD_WORD_CHECKS:
+            scored = [_fold_words(u, m.thresholds["flag"]) for u in scored]
+        return [replace(u, risk=1.0) if not (u.source and u.target) else u for u in scored]
+    flag = float(ctx.thresholds[key])
     out = []
     for u in units:
         if not (u.source and u.target):
@@ -121,12 +142,27 @@ def _risks(units: Sequence[AlignedUnit], ctx: Context, m: VerdictModel, rates: R
             for u in units]
 
 
+def _fold_words(u: AlignedUnit, flag: float) -> AlignedUnit:
+    """The word checks' findings as the words model's evidence: kept as flags where the
+    unit's risk reaches the model's own (sentence) threshold, else information."""
+    if u.risk is None or u.risk >= flag or not any(f.check in WORD_CHECKS for f in u.findings):
+        return u
+    return replace(u, findings=tuple(_unconfirmed(f, u.risk, flag) if f.check in WORD_CHECKS else f
+                                     for f in u.findings))
+
+
 def _unconfirmed(f: Finding, risk: float, flag: float) -> Finding:
     if f.severity not in EXPLAINING:
         return f
     return replace(f, severity=Severity.INFO,
-                   evidence={**f.evidence, "verdict": f"not confirmed: risk {risk:.2f} < {flag:.2f}",
+                   evidence={**f.evidence, "verdict": f"not confirmed: risk {_under(risk, flag)}",
                              "check_severity": f.severity.value})
+
+
+def _under(risk: float, flag: float) -> str:
+    """`0.08 < 0.62`, with the digits it takes to tell the two apart (0.6974 < 0.7012)."""
+    digits = next((d for d in (2, 3, 4) if f"{risk:.{d}f}" != f"{flag:.{d}f}"), 6)
+    return f"{risk:.{digits}f} < {flag:.{digits}f}"
 
 
 def _likely_error(m: VerdictModel, values: dict[str, float], risk: float, flag: float) -> Finding:
@@ -147,12 +183,17 @@ class Judged:
     mirrored: bool = False  # the translation is the back-translating engine's own output
 
 
-def _status_for(opts, src: str, tgt: str, info: EngineInfo) -> Status:  # type: ignore[no-untyped-def]
+def _status_for(opts, src: str, tgt: str, info: EngineInfo, words: bool = False) -> Status:  # type: ignore[no-untyped-def]
     from tqcheck.verdict.refit import referenced
 
     if not opts.verdict:
         return Status(None, "verdict turned off: checks alone")
-    return status(src, tgt, info, [*(Path(p) for p in opts.verdicts), *referenced(opts.calibrations)])
+    return status(src, tgt, info, [*(Path(p) for p in opts.verdicts), *referenced(opts.calibrations)], words)
+
+
+def word_layer_ran(ctx: Context) -> bool:
+    """The units carry word alignments: both sides had a lexicon and a chosen check read them."""
+    return ctx.lexicon_src is not None and ctx.lexicon_tgt is not None
 
 
 def prefetch(articles: Sequence[Sequence[AlignedUnit]], info: EngineInfo, opts,  # type: ignore[no-untyped-def]
@@ -191,7 +232,7 @@ def judge(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo, opts,  #
     same-engine probe, with the notes every report carries."""
     from tqcheck.verdict import same_engine
 
-    st = _status_for(opts, src, tgt, info)
+    st = _status_for(opts, src, tgt, info, word_layer_ran(ctx))
     notes = [] if st.model else [st.note]
     mirror = None
     if ctx.article_chrf >= same_engine.SUSPECT_ARTICLE_CHRF:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from tqcheck.checks import CHECKS, Context
 from tqcheck.model import AlignedUnit
+from tqcheck.verdict.wordfeatures import word_features
 
 if TYPE_CHECKING:
     from tqcheck.verdict.lexicon import Lexicon
@@ -193,7 +194,7 @@ def features(unit: AlignedUnit, ctx: Context, extra: dict[str, float] | None = N
         "tgt_is_src_lang": float(any(p.lang == ctx.src_lang for p in unit.target)),
         "repeated_words": _repeats(tw),
     }
-    f.update(_alignment(unit))
+    f.update(word_features(unit))
     f.update(LEXICAL_DEFAULTS)
     f.update(extra or {})
     worst = 0
@@ -208,15 +209,3 @@ def features(unit: AlignedUnit, ctx: Context, extra: dict[str, float] | None = N
 
 def _repeats(words: list[str]) -> float:
     return float(sum(1 for a, b in zip(words, words[1:]) if a == b and len(a) > 2))
-
-
-def _alignment(unit: AlignedUnit) -> dict[str, float]:
-    """Word-alignment coverage both ways, from the word layer when it is attached."""
-    words = getattr(unit, "words", None)
-    src_cov = getattr(words, "src_coverage", None) if words is not None else None
-    tgt_cov = getattr(words, "tgt_coverage", None) if words is not None else None
-    if src_cov is None or tgt_cov is None:
-        return {"has_alignment": 0.0, "align_src_coverage": 1.0, "align_tgt_coverage": 1.0}
-    return {"has_alignment": 1.0, "align_src_coverage": float(src_cov), "align_tgt_coverage": float(tgt_cov)}
-
-

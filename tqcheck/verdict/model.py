@@ -29,6 +29,9 @@ class VerdictModel:
     signature: str  # the training data's signature
     path: str = ""
     meta: dict[str, object] = field(default_factory=dict)
+    # Trained with the word layer on (`--enable all`): its word features are real, so it
+    # is the one to use when the word layer ran, and never when it did not.
+    word_layer: bool = False
 
     def contributions(self, values: dict[str, float]) -> dict[str, float]:
         return {name: c * ((values.get(name, 0.0) - m) / s)
@@ -45,7 +48,7 @@ class VerdictModel:
             "mean": [round(x, 6) for x in self.mean], "scale": [round(x, 6) for x in self.scale],
             "coef": [round(x, 6) for x in self.coef], "intercept": round(self.intercept, 6),
             "thresholds": {k: round(v, 6) for k, v in self.thresholds.items()}, "signature": self.signature,
-            "meta": self.meta,
+            "meta": self.meta, "word_layer": self.word_layer,
         }
 
     def save(self, path: Path) -> None:
@@ -68,6 +71,6 @@ def load(path: Path) -> VerdictModel:
                             tuple(map(float, data["mean"])), tuple(float(s) or 1.0 for s in data["scale"]),
                             tuple(map(float, data["coef"])), float(data["intercept"]),
                             {k: float(v) for k, v in data["thresholds"].items()}, data["signature"],
-                            str(path), data.get("meta", {}))
+                            str(path), data.get("meta", {}), bool(data.get("word_layer", False)))
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
         raise VerdictFileError(f"{path}: cannot read the verdict file ({exc})") from exc

@@ -126,5 +126,8 @@ def apply_to(doc: dict, reports: Sequence[Report], rate: float, refit_: bool, ou
     flag = risk_threshold(reports, rate)
     if flag is None:
         return "no verdict for this pair and engine: only the low-score thresholds are calibrated"
-    doc["thresholds"]["verdict_flag"] = flag
-    return f"verdict threshold for {rate:.1%} false flags on these pairs: risk ≥ {flag:.3f}"
+    from tqcheck.verdict import flag_key
+    words = "+words.json" in reports[0].verdict  # the risks came from the word layer's model
+    doc["thresholds"][flag_key(words)] = flag
+    return (f"verdict threshold for {rate:.1%} false flags on these pairs: risk ≥ {flag:.3f}"
+            + (" (the +words model: runs with the word layer)" if words else ""))

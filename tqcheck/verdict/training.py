@@ -13,7 +13,8 @@ import random
 import statistics
 from dataclasses import dataclass, field, replace
 
-from tqcheck import calibrate, detect
+from tqcheck import calibrate, detect, lexicon
+from tqcheck.align import wordlayer
 from tqcheck.checks import Context, build_checks, plan_checks, run_checks
 from tqcheck.model import AlignedUnit, Finding, Passage
 from tqcheck.score import Scorer
@@ -74,28 +75,40 @@ def perturbed(clean: list[Item], back: Engine, seed: int, kinds: list[str] | Non
     return out
 
 
-def check(items: list[Item], back: Engine, verdict: Status | None = None) -> None:
-    """Fill `checked` (after the verdict, when one is given) and `before` of every item."""
+def check(items: list[Item], back: Engine, verdict: Status | None = None, words: bool = False,
+          decide: bool = True) -> None:
+    """Fill `checked` (after the verdict, when one is given) and `before` of every item.
+    `words`: run the word layer too, as `--enable all` does (every check, the units with
+    their word alignment), so the verdict's word features are real. `decide`: the verdict
+    decides at its own sentence threshold; else it does what `check` does without a
+    calibrated threshold (risk only; a words model confirms the word checks' findings)."""
     if not items:
         return
     src_lang, tgt_lang = items[0].direction.split("-")
     candidates = tuple(sorted({src_lang, tgt_lang, "en"}))
+    # One analyser process per side for all items, started before the engine runs.
+    pending_lex = lexicon.start([u.src for u in items], [u.tgt for u in items], src_lang, tgt_lang) if words else None
     tgt_sents = [tuple(split_sentences(u.tgt, tgt_lang)) or (u.tgt,) for u in items]
     flat = back.translate_batch([s for ss in tgt_sents for s in ss], tgt_lang, src_lang)
     pos, aligned = 0, []
     for k, (u, ss) in enumerate(zip(items, tgt_sents)):
         bt = tuple(flat[pos:pos + len(ss)])
         pos += len(ss)
-        src_p = Passage(0, u.src, 1, sentences=tuple(split_sentences(u.src, src_lang)),
+        # Passage k of the "article" of all items: the word layer finds its words by index.
+        src_p = Passage(k, u.src, 1, sentences=tuple(split_sentences(u.src, src_lang)),
                         lang=detect.detect(u.src, candidates))
-        tgt_p = Passage(0, u.tgt, 1, sentences=ss, lang=detect.detect(u.tgt, candidates))
+        tgt_p = Passage(k, u.tgt, 1, sentences=ss, lang=detect.detect(u.tgt, candidates))
         aligned.append(AlignedUnit(k, "1-1", (src_p,), (tgt_p,), " ".join(bt), back_sentences=bt))
     scores, _ = Scorer().score([a.back_translation for a in aligned], [u.src for u in items])
     aligned = [replace(a, scores=sc) for a, sc in zip(aligned, scores)]
+    layer: dict[str, object] = {}
+    if pending_lex is not None:
+        lex = pending_lex.result()
+        aligned, layer = wordlayer.attach(aligned, lex), wordlayer.context(lex)
     info = back.info(tgt_lang, src_lang)
     cal = calibrate.find(src_lang, tgt_lang, info.name, info.model, [])
     thresholds = {**calibrate.DEFAULTS, **(cal.thresholds if cal else {})}
-    if verdict is not None and verdict.model is not None:
+    if verdict is not None and verdict.model is not None and decide:
         # Sentence units: the model's own threshold, set at 1 false flag per 100 dev sentences.
         thresholds["verdict_flag"] = verdict.model.thresholds["flag"]
     by_doc: dict[tuple[str, str], list[int]] = {}
@@ -105,8 +118,9 @@ def check(items: list[Item], back: Engine, verdict: Status | None = None) -> Non
         clean = [k for k in members if items[k].kind == "clean"] or members
         ctx = Context(src_lang, tgt_lang, article_chrf=statistics.fmean(aligned[k].scores.chrf or 0 for k in clean),
                       thresholds=thresholds, engine=info.name,
-                      length_ratio=statistics.median(len(items[k].tgt) / max(1, len(items[k].src)) for k in clean))
-        checks, _ = plan_checks(build_checks(), ctx)
+                      length_ratio=statistics.median(len(items[k].tgt) / max(1, len(items[k].src)) for k in clean),
+                      **layer)  # type: ignore[arg-type]
+        checks, _ = plan_checks(build_checks(["all"] if words else None), ctx)
         done = [replace(aligned[k], findings=run_checks(aligned[k], checks, ctx)) for k in members]
         after = apply(done, ctx, info, verdict) if verdict is not None else done
         for k, a, b in zip(members, after, done):
