@@ -162,11 +162,11 @@ _AR_PREFIX = re.compile(r"^(?:[وف]?(?:ال|بال|لل|كال|[بلك])?)")
 
 @functools.lru_cache(maxsize=200_000)
 def lemma(word: str, lang: str) -> str:
-    import simplemma
+    from tqcheck.lexicon.lemmas import lemmatize
 
     w = word.casefold()
     try:
-        return simplemma.lemmatize(w, lang=lang).casefold()
+        return lemmatize(w, lang).casefold()
     except ValueError:  # a language simplemma does not know
         return w
 

@@ -60,3 +60,25 @@ def test_unigram_bound_is_a_ceiling_on_chrf_for_copies_edits_and_strangers():
     for hyp, ref in pairs:
         assert store.chrf(hyp, ref) <= unigram_bound(hyp, ref) + 1e-9
     assert unigram_bound(src[0], src[0]) == store.chrf(src[0], src[0]) == 100.0
+
+
+def test_bleu_statistics_equal_sacrebleu_on_real_text_and_odd_strings():
+    from sacrebleu.metrics import BLEU
+    from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
+
+    from tqcheck.score.bleu import statistics, tokenize_13a
+
+    src, tgt = _passages("article.en.md"), _passages("article.es.md")
+    rng = random.Random(5)
+    odd = ["".join(rng.choice("ab1 .,-&;<>\"'\n9()[]{}~`@#$%^*_+=|\\/?!:é中") for _ in range(rng.randrange(40)))
+           for _ in range(2000)]
+    odd += ["&quot;x&amp;&lt;&gt;<skipped>a-\nb", "a..", "1.2,3-4", " a ", "", "end ."]
+    tokenizer = Tokenizer13a()
+    for line in src + tgt + odd:
+        assert tokenize_13a(line) == tokenizer(line)
+    hyps, refs = tgt + odd[:1000], src + odd[1000:2000]
+    n = min(len(hyps), len(refs))
+    assert statistics(BLEU(), hyps[:n], refs[:n]) == BLEU()._extract_corpus_statistics(hyps[:n], [refs[:n]])
+    # Another tokenizer is sacreBLEU's business: the same call, the same numbers.
+    intl = BLEU(tokenize="intl")
+    assert statistics(intl, src, tgt[:len(src)]) == BLEU(tokenize="intl")._extract_corpus_statistics(src, [tgt[:len(src)]])

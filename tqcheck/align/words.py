@@ -108,6 +108,7 @@ def stem_match(a: str, b: str) -> bool:
     return k >= max(4, n - 2)
 
 
+@lru_cache(maxsize=200_000)  # the same pairs come back unit after unit (and cost a SequenceMatcher)
 def cognate(a: str, b: str) -> bool:
     if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
         return False
@@ -125,13 +126,18 @@ def _ratio(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _translations(w: Word) -> set[str]:
+def _translations(w: Word) -> frozenset[str]:
+    return _folded_translations(w.translations)
+
+
+@lru_cache(maxsize=100_000)
+def _folded_translations(translations: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
-    for t in w.translations:
+    for t in translations:
         f = fold(t)
         out.add(f)
         out.update(p for p in f.split() if len(p) > 3)  # "hacer huelga" also links "huelga"
-    return out
+    return frozenset(out)
 
 
 def _rel(i: int, n: int) -> float:
@@ -199,7 +205,7 @@ def align_words(src: Sequence[Word], tgt: Sequence[Word], back: str = "", *,
 class _TargetIndex:
     """The translation words by surface, lemma, dictionary translation and first letter."""
 
-    def __init__(self, lem: list[str], txt: list[str], tr: list[set[str]], content: list[bool]) -> None:
+    def __init__(self, lem: list[str], txt: list[str], tr: list[frozenset[str]], content: list[bool]) -> None:
         self.by_txt: dict[str, set[int]] = {}
         self.by_form: dict[str, set[int]] = {}
         self.by_tr: dict[str, set[int]] = {}
@@ -215,7 +221,7 @@ class _TargetIndex:
                 self.first_lem.setdefault(a[:1], set()).add(j)
                 self.first_txt.setdefault(b[:1], set()).add(j)
 
-    def candidates(self, lem: str, txt: str, tr: set[str], content: bool) -> list[int]:
+    def candidates(self, lem: str, txt: str, tr: frozenset[str], content: bool) -> list[int]:
         groups = [self.by_txt.get(txt), self.by_tr.get(lem), self.by_tr.get(txt),
                   *(self.by_form.get(x) for x in tr)]
         if content:

@@ -1,6 +1,7 @@
 """Translations cut short, and brackets or quotation marks left open."""
 from __future__ import annotations
 
+import functools
 import re
 
 from tqcheck.checks.base import Check, Context, register
@@ -77,9 +78,14 @@ QUOTE_PAIRS = frozenset(op + cl for op, cl in QUOTES)
 _NOISE = re.compile(r"(?<!\S)(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})\)|[:;]-?[()\[\]]|(?<=\w)[“”‘’](?=\w)")
 
 
+@functools.lru_cache(maxsize=16)
+def _marks(op: str, cl: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(op + cl)}]")
+
+
 def _depth_ok(text: str, op: str, cl: str) -> bool:
     depth = 0
-    for ch in text:
+    for ch in _marks(op, cl).findall(text):  # the marks alone, found in C: not every character
         if ch == op:
             depth += 1
         elif ch == cl:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from tqcheck import lang
 from tqcheck.align.words import fold
@@ -76,6 +77,16 @@ def cognate(word: str, near: tuple[str, ...], source: frozenset[str]) -> bool:
     return False
 
 
+def _explanations(word: str, code: str) -> Iterator[tuple[float, float]]:
+    """(how common an explanation of the word is, how much commoner a rival may be), in
+    turn: each is looked up only when the ones before did not settle it (the English
+    word list is then often never loaded)."""
+    yield zipf(word.lower(), code), GAP_ZIPF
+    yield derived(word, code) or 0.0, GAP_DERIVED
+    english = zipf(word, "en") if code != "en" else 0.0
+    yield (english if english >= LOANWORD_ZIPF else 0.0), GAP_ZIPF
+
+
 def slip(word: str, code: str, source: frozenset[str]) -> bool:
     """Whether a word the dictionary does not list looks like a slip: a dictionary word
     (the rival) is one edit away, and nothing explains the word better. Names, rare
@@ -91,11 +102,7 @@ def slip(word: str, code: str, source: frozenset[str]) -> bool:
     if not near:
         return False
     rival = zipf(near[0], code)
-    # (how common the explanation is, how much commoner a rival may be).
-    english = zipf(word, "en") if code != "en" else 0.0
-    explained = [(zipf(word.lower(), code), GAP_ZIPF), (derived(word, code) or 0.0, GAP_DERIVED),
-                 (english if english >= LOANWORD_ZIPF else 0.0, GAP_ZIPF)]
-    if any(z >= COMMON_ZIPF and z > rival - gap for z, gap in explained):
+    if any(z >= COMMON_ZIPF and z > rival - gap for z, gap in _explanations(word, code)):
         return False
     return not (rival < DOMINANT_ZIPF and cognate(word, near, source))
 

@@ -8,6 +8,7 @@ more robust on short text than open-set detection, and 8× faster.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -50,11 +51,41 @@ def _factory(langs: tuple[str, ...]) -> Any:
 
     factory = DetectorFactory()
     factory.seed = SEED
-    profiles = []
-    for lang in langs:
-        profiles.append((Path(PROFILES_DIRECTORY) / lang).read_text(encoding="utf-8"))
-    factory.load_json_profile(profiles)
+    profiles = [json.loads((Path(PROFILES_DIRECTORY) / lang).read_text(encoding="utf-8")) for lang in langs]
+    factory.langlist = [p["name"] for p in profiles]
+    factory.word_lang_prob_map = _Rows([(p["freq"], p["n_words"]) for p in profiles])
     return factory
+
+
+class _Rows(dict):  # type: ignore[type-arg]
+    """The table DetectorFactory.load_json_profile builds (n-gram → its probability in
+    each profile), each row made the first time a detector asks for it: a detector only
+    asks about the n-grams of its text, and building every row of the 55 profiles took
+    0.25 s of each run that detects a document's language. The same numbers, from the
+    same formula."""
+
+    def __init__(self, profiles: list[tuple[dict[str, int], list[int]]]) -> None:
+        super().__init__()
+        self.profiles = profiles
+        self.known = frozenset().union(*(freq for freq, _ in profiles))
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.known
+
+    def __getitem__(self, word: str) -> list[float]:
+        row = self.get(word)
+        if row is None:
+            if word not in self.known:
+                raise KeyError(word)
+            row = [0.0] * len(self.profiles)
+            n = len(word)
+            if 1 <= n <= 3:
+                for index, (freq, n_words) in enumerate(self.profiles):
+                    count = freq.get(word)
+                    if count is not None:
+                        row[index] = 1.0 * count / n_words[n - 1]
+            self[word] = row
+        return row
 
 
 def probabilities(text: str, langs: Iterable[str] | None = None) -> list[tuple[str, float]]:

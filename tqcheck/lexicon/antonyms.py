@@ -17,8 +17,8 @@ def available() -> bool:
 @lru_cache(maxsize=1)
 def table() -> dict[str, frozenset[str]]:
     """lemma → its antonyms (single words only), both directions."""
-    from tqcheck.lexicon.wordnet import cached
-    return cached("wordnet-antonyms", _FILES, _parse) if available() else {}
+    from tqcheck.cache.derived import cached
+    return cached("wordnet-antonyms", [WORDNET_DIR / n for n in _FILES], _parse) if available() else {}
 
 
 def _parse() -> dict[str, frozenset[str]]:

@@ -26,7 +26,11 @@ from tqcheck.translate.apertium import MODES_DIR, installed_modes, mode_for
 # Characters of Apertium's stream format; replacing them by a space keeps every offset.
 _RESERVED = str.maketrans({c: " " for c in "^$/\\<>@*[]{}#+~|\n\r\t"})
 _UNIT = re.compile(r"\^((?:[^$\\]|\\.)*)\$")
+# A letter or digit (what str.isalnum() is true for): \w without the underscore.
+_ALNUM = re.compile(r"[^\W_]")
 _TIMEOUT_S = 120
+# The parts of speech whose lemmas are looked up in the bilingual dictionary.
+_LOOKED_UP = frozenset({"n", "vblex", "adj", "adv", "np", "vbmod", "num"})
 
 
 @dataclass(frozen=True)
@@ -85,14 +89,30 @@ def _split_tags(analysis: str) -> tuple[str, str]:
     return lemma.replace("#", "").strip(), tags.split(">")[0] if tags else ""
 
 
-def parse_line(line: str, text: str) -> list[Word]:
-    """Words of one tagged line (`^surface/lemma<tags>$ …`), placed back in `text`."""
+@lru_cache(maxsize=100_000)  # readings repeat ("the<det><def><sp>"): split each once
+def _reading(analysis: str) -> tuple[str, str]:
+    """(lemma in lower case, part of speech) of a reading."""
+    lemma, pos = _split_tags(analysis)
+    return lemma.lower(), pos
+
+
+def parse_line(line: str, text: str, keys: dict[str, None] | None = None) -> list[Word]:
+    """Words of one tagged line (`^surface/lemma<tags>$ …`), placed back in `text`; and
+    into `keys`, when given, the `lemma<tags>` of every content reading, to look up in
+    the bilingual dictionary (in order, each once)."""
     words: list[Word] = []
     cursor = 0
     low = text.lower()
-    for m in _UNIT.finditer(line):
-        surface, _, analysis = m.group(1).replace("\\", "").partition("/")
-        if not surface or not analysis:
+    for unit in _UNIT.findall(line):
+        surface, _, analysis = unit.replace("\\", "").partition("/")
+        if not analysis:
+            continue
+        known = analysis[0] != "*"
+        if known:
+            lemma, pos = _reading(analysis)
+            if keys is not None and pos in _LOOKED_UP and "<" in analysis:
+                keys[_tagged_key(analysis)] = None
+        if not surface:
             continue
         at = text.find(surface, cursor)
         if at < 0:
@@ -100,13 +120,12 @@ def parse_line(line: str, text: str) -> list[Word]:
         if at < 0:
             continue
         cursor = at + len(surface)
-        if analysis.startswith("*"):
-            if any(ch.isalnum() for ch in surface):
-                words.append(Word(surface, at, cursor, surface.lower(), "", False))
-            continue
-        lemma, pos = _split_tags(analysis)
-        if any(ch.isalnum() for ch in surface):
-            words.append(Word(surface, at, cursor, lemma.lower(), pos, True))
+        if not _ALNUM.search(surface):
+            continue  # punctuation: no word
+        if known:
+            words.append(Word(surface, at, cursor, lemma, pos, True))
+        else:
+            words.append(Word(surface, at, cursor, surface.lower(), "", False))
     return words
 
 
@@ -162,9 +181,11 @@ class ApertiumLexicon(Backend):
         lines = out.split("\n")
         if len(lines) < len(texts):
             raise ValueError(f"apertium {self.mode}: {len(lines)} analysed lines for {len(texts)}")
-        parsed = [parse_line(line, text) for line, text in zip(lines, texts)]
+        found: dict[str, None] = {}
+        parsed = [parse_line(line, text, found if self.translations else None)
+                  for line, text in zip(lines, texts)]
         if self.translations:
-            keys = _tag_keys(lines[: len(texts)])
+            keys = list(found)
             opposite_keys = _antonym_keys(keys) if self.lang == "en" else {}
             table = self.lookup(keys + sorted({k for ks in opposite_keys.values() for k in ks}))
             parsed = [[_with(w, table.get((w.lemma, w.pos), ()),
@@ -191,18 +212,6 @@ class ApertiumLexicon(Backend):
                 if tr and tr not in got:
                     got.append(tr)
         return {k: tuple(v) for k, v in table.items()}
-
-
-def _tag_keys(lines: Sequence[str]) -> list[str]:
-    keys: dict[str, None] = {}
-    for line in lines:
-        for m in _UNIT.finditer(line):
-            _, _, analysis = m.group(1).replace("\\", "").partition("/")
-            if analysis and not analysis.startswith("*") and "<" in analysis:
-                key = _tagged_key(analysis)
-                if _split_tags(key)[1] in ("n", "vblex", "adj", "adv", "np", "vbmod", "num"):
-                    keys[key] = None
-    return list(keys)
 
 
 def _antonym_keys(keys: Sequence[str]) -> dict[tuple[str, str], list[str]]:

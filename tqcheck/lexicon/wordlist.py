@@ -46,8 +46,8 @@ def zipf(word: str, lang: str) -> float:
 
 def _lemma(word: str, lang: str) -> str:
     try:
-        import simplemma
-        return simplemma.lemmatize(word, lang).lower()
+        from tqcheck.lexicon.lemmas import lemmatize
+        return lemmatize(word, lang).lower()
     except (ImportError, ValueError):
         return word
 

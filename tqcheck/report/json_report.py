@@ -87,7 +87,9 @@ def _finding(f: Finding) -> dict[str, Any]:
 
 
 def render(report: Report, gate: GateResult | None = None) -> str:
-    return json.dumps(to_dict(report, gate), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    from tqcheck.report.json_text import dumps
+
+    return dumps(to_dict(report, gate)) + "\n"
 
 
 def findings_from_json(path: Path) -> list[tuple[str, AlignedUnit, Finding]]:

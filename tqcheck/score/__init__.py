@@ -70,13 +70,15 @@ class Scorer:
         # stays flat however many passages an article has (50,000 at once took gigabytes).
         import numpy as np
 
+        from tqcheck.score import bleu
+
         chrf_rows: list[list[int]] = []
         bleu_stats: list[list[int]] = []
         ter_stats: dict[int, list[float]] = {}
         for start in range(0, len(hyps), STATS_CHUNK):
             h, r = hyps[start:start + STATS_CHUNK], refs[start:start + STATS_CHUNK]
             chrf_rows += [self.store.stats(a, b) for a, b in zip(h, r)]
-            bleu_stats += self.bleu._extract_corpus_statistics(h, [r])
+            bleu_stats += bleu.statistics(self.bleu, h, r)
             idx = [i for i, (a, b) in enumerate(zip(h, r)) if self.use_ter
                    and max(len(a.split()), len(b.split())) <= TER_MAX_WORDS_PASSAGE]
             if idx:
