@@ -93,6 +93,14 @@ def counting_ctranslate2() -> Iterator[list[int]]:
         yield calls
 
 
+def interruptible() -> None:
+    """Popen's preexec_fn for a child the test will Ctrl-C: a shell without job control
+    starts background jobs with SIGINT ignored, and a child inherits that (its Python then
+    never raises KeyboardInterrupt), so the test restores the default a terminal gives."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run the real CLI in a subprocess, as a user would."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPORA, needs_apertium, run_cli
+from tests.conftest import CORPORA, interruptible, needs_apertium, run_cli
 from tqcheck.batch.run import STATE_FILE
 
 pytestmark = [needs_apertium, pytest.mark.apertium]
@@ -192,7 +192,8 @@ def interrupted(tmp_path_factory):
            "--out-dir", str(out)]
     env = {**os.environ, "NO_COLOR": "1", "TQCHECK_CACHE": str(tmp / "cache.sqlite3")}
     with open(tmp / "stderr.txt", "w+", encoding="utf-8") as errf:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errf, text=True, env=env)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errf, text=True, env=env,
+                                preexec_fn=interruptible)
         deadline = time.monotonic() + 300
         while len(state_lines(out)) < 3 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import needs_apertium
+from tests.conftest import interruptible, needs_apertium
 
 pytestmark = [needs_apertium, pytest.mark.apertium, pytest.mark.slow]
 
@@ -77,7 +77,7 @@ def test_ctrl_c_exits_130_and_keeps_finished_translations(tmp_path):
     src, tgt = write_pair(tmp_path, 6_000)
     proc = subprocess.Popen([sys.executable, "-m", "tqcheck", "check", str(src), str(tgt), "--engine",
                              "apertium"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=env_for(tmp_path))
+                            env=env_for(tmp_path), preexec_fn=interruptible)
     cache = tmp_path / "cache.sqlite3"
     deadline = time.monotonic() + 300
     # Interrupt once the first engine chunks are in the cache, well before the end.

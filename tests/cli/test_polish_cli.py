@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import needs_apertium, run_cli
+from tests.conftest import interruptible, needs_apertium, run_cli
 from tqcheck.checks import CHECKS
 
 
@@ -43,7 +43,7 @@ def test_interrupted_run_says_what_is_kept(tmp_path, no_cache):
     tgt.write_text("El consejo se reunió hoy y aprobó el plan.\n\n" * 6000, encoding="utf-8")
     args = [sys.executable, "-m", "tqcheck", "check", str(src), str(tgt), "--engine", "apertium",
             "-f", "json", "-o", str(tmp_path / "r.json")] + (["--no-cache"] if no_cache else [])
-    with subprocess.Popen(args, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+    with subprocess.Popen(args, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, preexec_fn=interruptible,
                           env={**os.environ, "NO_COLOR": "1"}) as proc:
         assert proc.stderr is not None
         first = proc.stderr.readline()  # the first progress line: the run is under way
