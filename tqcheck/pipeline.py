@@ -5,7 +5,7 @@ their sentences for one language pair to the engine in one batch, because an eng
 call has a fixed start-up cost (≈130 ms for an Apertium process).
 
 The engine is the slow stage, so it starts as soon as the translation side is
-segmented (`read_and_segment`) and runs in a thread of its own while everything that
+segmented (`read_and_segment`, tqcheck/prepare.py) and runs in a thread of its own while everything that
 does not need the back-translation is done (`source_side`: language of every passage,
 source sentences, the registered PRE_ENGINE_STAGES, the n-grams of the source side).
 Its output is taken chunk by chunk (`_collect`) into what the aligner and the scorer
@@ -25,6 +25,8 @@ from tqcheck.errors import TqcheckError
 from tqcheck.glossary import for_options as glossary_for
 from tqcheck.model import AlignedUnit, Document
 from tqcheck.options import CheckOptions, Prepared
+from tqcheck.prepare import (PRE_ENGINE_STAGES, PREFILL_PASSAGES, READ_PROGRESS_EVERY, no_progress, prepare,
+                             read_and_segment, source_side)
 from tqcheck.read import side_names
 from tqcheck.result import Report, Side
 from tqcheck.translate.base import Engine, EngineInfo
@@ -44,76 +46,6 @@ if TYPE_CHECKING:  # the word layer is imported when it runs
 
 __all__ = ["ENGINE_CHUNK", "PRE_ENGINE_STAGES", "CheckOptions", "Prepared", "Progress", "analyse",
            "back_translate", "check_pair", "check_pairs", "prepare"]
-# Up to this many passages, every passage's n-grams are made while the engine runs and
-# kept for the aligner; longer files make them as the aligner's band reaches them.
-PREFILL_PASSAGES = 5000
-# Passages (or units) read or checked between progress reports.
-READ_PROGRESS_EVERY = 500
-
-
-# Source-side work that needs no back-translation, run while the engine works:
-# name -> stage(prepared) -> anything; the result is in Prepared.pre[name] for later
-# stages (and in Context.pre for the checks).
-PRE_ENGINE_STAGES: dict[str, Callable[[Prepared], Any]] = {}
-
-
-def _no_progress(stage: str, done: int, total: int) -> None:
-    return None
-
-
-def read_and_segment(src_path: str | Path, tgt_path: str | Path | None, opts: CheckOptions) -> Prepared:
-    """What the engine needs: both sides read, their languages, the translation's sentences."""
-    from tqcheck.languages import resolve_pair
-    from tqcheck.read import read_pair
-
-    src_doc, tgt_doc = read_pair(src_path, tgt_path, opts.src_format, opts.tgt_format)
-    src_lang, tgt_lang = resolve_pair(src_doc, tgt_doc, opts.src_lang, opts.tgt_lang)
-    tgt_doc = _segment(replace(tgt_doc, lang=tgt_lang))
-    return Prepared(replace(src_doc, lang=src_lang), tgt_doc, src_lang, tgt_lang,
-                    tuple(p.sentences for p in tgt_doc.passages))
-
-
-def source_side(prep: Prepared, progress: Progress = _no_progress) -> Prepared:
-    """Everything before the back-translation that the engine does not wait for."""
-    from tqcheck.align.aligner import ngram_set
-
-    candidates = tuple(sorted({prep.src_lang, prep.tgt_lang, "en"}))
-    n_src = len(prep.source.passages)
-    total = n_src + len(prep.translation.passages)
-    progress("read", 0, total)
-    source = _detect(_segment(prep.source), candidates, lambda k: progress("read", k, total))
-    translation = _detect(prep.translation, candidates, lambda k: progress("read", n_src + k, total))
-    progress("read", total, total)
-    out = replace(prep, source=source, translation=translation)
-    out.pre.update({name: stage(out) for name, stage in PRE_ENGINE_STAGES.items()})
-    if len(out.source.passages) + len(out.translation.passages) <= PREFILL_PASSAGES:
-        for p in out.source.passages:
-            out.grams[p.text] = ngram_set(p.text)
-    return out
-
-
-def prepare(src_path: str | Path, tgt_path: str | Path | None, opts: CheckOptions) -> Prepared:
-    """Read, detect languages and segment both sides: everything before the engine."""
-    return source_side(read_and_segment(src_path, tgt_path, opts))
-
-
-def _segment(doc: Document) -> Document:
-    from tqcheck.segment import split_sentences
-
-    return replace(doc, passages=tuple(replace(p, sentences=tuple(split_sentences(p.text, doc.lang)))
-                                       for p in doc.passages))
-
-
-def _detect(doc: Document, candidates: tuple[str, ...], tick: Callable[[int], None]) -> Document:
-    """Each passage's language; `tick(done)` every READ_PROGRESS_EVERY passages."""
-    from tqcheck import detect
-
-    passages = []
-    for k, p in enumerate(doc.passages):
-        passages.append(replace(p, lang=detect.detect(p.text, candidates)))
-        if k % READ_PROGRESS_EVERY == 0:
-            tick(k)
-    return replace(doc, passages=tuple(passages))
 
 
 def _collect(preps: Sequence[Prepared], chunks: Iterable[Sequence[str]]) -> list[str]:
@@ -141,7 +73,7 @@ def analyse(
     back_sentences: Sequence[str],
     engine: Engine,
     opts: CheckOptions,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
     lexical: PendingLexical | Done | None = None,
     *,
     units: list[AlignedUnit] | None = None,
@@ -258,7 +190,7 @@ def check_pair(
     opts: CheckOptions = CheckOptions(),
     *,
     engine: Engine | None = None,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
 ) -> Report:
     """Check one article pair end to end and return the report (raises TqcheckError)."""
     t0 = time.perf_counter()
@@ -350,7 +282,7 @@ def check_pairs(
         try:
             engine = make(tgt, src)
             flat = [s for i in members for sents in prepared[i].tgt_sentences for s in sents]
-            job = BackTranslation(flat, engine, tgt, src, _no_progress)
+            job = BackTranslation(flat, engine, tgt, src, no_progress)
         except TqcheckError as exc:
             for i in members:
                 results[i] = exc
@@ -387,7 +319,7 @@ def check_pairs(
                 try:
                     report = analyse(prepared[i], out[pos : pos + n], engine, opts, lexical=lexical,
                                      units=units[i], pending=rates.get(i))
-                    results[i] = report = _unmirrored(prepared[i], report, opts, _no_progress)
+                    results[i] = report = _unmirrored(prepared[i], report, opts, no_progress)
                     if cache is not None and i in keys:
                         cache.put(keys[i], report)
                 except TqcheckError as exc:

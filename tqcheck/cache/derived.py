@@ -1,5 +1,5 @@
 """Tables derived from installed resource files (WordNet's indexes, simplemma's
-dictionaries), kept as pickles beside the translation cache: building one takes about a
+dictionaries), kept as pickles in tqcheck's cache folder: building one takes about a
 second of Python, loading it a small part of that. A table is rebuilt when any of its
 files changes (size or time), so it is never stale; it holds nothing of the user's text,
 so `--no-cache` (which is about translations and reports) does not touch it."""
@@ -15,7 +15,11 @@ T = TypeVar("T")
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("TQCHECK_CACHE_DIR", Path.home() / ".cache" / "tqcheck"))
+    """$TQCHECK_CACHE_DIR, else tqcheck's cache folder. Not beside a `--cache FILE`: the
+    tables are the same for every translation cache, and each test has one of its own."""
+    from tqcheck.cache.translations import cache_home
+
+    return Path(os.environ.get("TQCHECK_CACHE_DIR") or cache_home())
 
 
 def cached(name: str, files: Sequence[Path], build: Callable[[], T]) -> T:

@@ -32,12 +32,16 @@ OPEN_TIMEOUT_S = 30
 _SLICE = 500
 
 
+def cache_home() -> Path:
+    """tqcheck's folder in the user's cache ($XDG_CACHE_HOME or ~/.cache)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "tqcheck"
+
+
 def default_path() -> Path:
     env = os.environ.get(str(core("cache").env))
     if env:
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tqcheck" / "translations.sqlite3"
+    return cache_home() / "translations.sqlite3"
 
 
 def _hash(text: str) -> str:

@@ -73,9 +73,13 @@ def _coverage(sentence: str, others: Sequence[str], ctx: Context) -> float:
     return max((ctx.chrf.chrf(o, sentence) for o in others if o.strip()), default=0.0)
 
 
+def _expected_length(unit: AlignedUnit, ctx: Context) -> float:
+    return len(unit.source_text) * ctx.length_ratio
+
+
 def _relative_length(unit: AlignedUnit, ctx: Context) -> tuple[float, float]:
     """(target length / expected target length, characters missing or extra)."""
-    expected = len(unit.source_text) * ctx.length_ratio
+    expected = _expected_length(unit, ctx)
     actual = len(unit.target_text)
     return (actual / expected if expected else 1.0), abs(expected - actual)
 
@@ -139,7 +143,7 @@ class AddedSentence(Check):
         much_longer = ratio > 1 / LENGTH_GATE
         faint = FAINT_COVERAGE * ctx.article_chrf
         limit = max(COVERED_CHRF, faint) if much_longer else faint
-        expected = len(unit.source_text) * ctx.length_ratio
+        expected = _expected_length(unit, ctx)
         targets = [s for p in unit.target for s in (p.sentences or (p.text,))]
         # A one-sentence passage that matches nothing is the low score's business.
         if len(targets) < 2 or len(targets) != len(unit.back_sentences):

@@ -31,21 +31,22 @@ def _parse() -> dict[str, frozenset[str]]:
         path = WORDNET_DIR / name
         if not path.is_file():
             continue
-        for line in path.open(encoding="latin-1"):
-            if line.startswith(" "):
-                continue
-            f = line.split(" ")
-            offset, pos = f[0], f[2]
-            n = int(f[3], 16)
-            words = [f[4 + 2 * k].split("(")[0].lower() for k in range(n)]
-            words_at[(offset, "a" if pos == "s" else pos)] = words
-            if " ! " not in line:
-                continue
-            at = 4 + 2 * n
-            for k in range(int(f[at])):
-                sym, off, ptr_pos, st = f[at + 1 + 4 * k: at + 5 + 4 * k]
-                if sym == "!":
-                    pointers.append((words, int(st[:2], 16), off, "a" if ptr_pos == "s" else ptr_pos, st))
+        with path.open(encoding="latin-1") as fh:
+            for line in fh:
+                if line.startswith(" "):
+                    continue
+                f = line.split(" ")
+                offset, pos = f[0], f[2]
+                n = int(f[3], 16)
+                words = [f[4 + 2 * k].split("(")[0].lower() for k in range(n)]
+                words_at[(offset, "a" if pos == "s" else pos)] = words
+                if " ! " not in line:
+                    continue
+                at = 4 + 2 * n
+                for k in range(int(f[at])):
+                    sym, off, ptr_pos, st = f[at + 1 + 4 * k: at + 5 + 4 * k]
+                    if sym == "!":
+                        pointers.append((words, int(st[:2], 16), off, "a" if ptr_pos == "s" else ptr_pos, st))
     for words, src_no, off, ptr_pos, st in pointers:
         target = words_at.get((off, ptr_pos))
         if not target:

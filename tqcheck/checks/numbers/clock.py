@@ -53,12 +53,12 @@ def _patterns(code: str) -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
     # but only with the part of the day ("las dos iglesias" is two churches, "six hours"
     # is a duration).
     words = hour_words(lng)
+    spelled = _alternatives(set(words), True)
     if words and lng.clock.articles:
-        out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>{_alternatives(set(words), True)})"
-                               r"\s*" + meridiem, re.I), words))
+        out.append((re.compile(rf"\b(?:{articles})\s+(?P<h>{spelled})\s*" + meridiem, re.I), words))
     if words and lng.clock.day_parts:  # "são seis da manhã", "il est six heures du matin"
-        own = _alternatives({p.lower() for p in lng.clock.day_parts} | {"o'clock"})
-        out.append((re.compile(rf"\b(?P<h>{_alternatives(set(words), True)})\s+(?P<mer>{own})", re.I), words))
+        own = _alternatives({p.lower() for p in lng.clock.day_parts})
+        out.append((re.compile(rf"\b(?P<h>{spelled})\s+(?P<mer>{own})", re.I), words))
     return tuple(out)
 
 
