@@ -298,33 +298,33 @@ def check_pairs(
             for i in members:
                 results[i] = results[i] or exc
             continue
-        units, pos = {}, 0
-        info = engine.info(tgt, src)
+        # Each article's slice of the batch's back-translation.
+        backs, pos = {}, 0
         for i in members:
             n = sum(len(sents) for sents in prepared[i].tgt_sentences)
+            backs[i], pos = out[pos : pos + n], pos + n
+        units = {}
+        info = engine.info(tgt, src)
+        for i in members:
             if results[i] is None:
                 try:
-                    units[i] = aligned_units(prepared[i], out[pos : pos + n], info)
+                    units[i] = aligned_units(prepared[i], backs[i], info)
                 except TqcheckError as exc:
                     results[i] = exc
-            pos += n
         from tqcheck import verdict
 
         # The verdict's analysers once for the whole batch, beside the articles' checks.
         rates = dict(zip(units, verdict.prefetch(list(units.values()), info, opts, src, tgt) or []))
-        pos = 0
         for i, lexical in zip(members, words.parts() if words else [None] * len(members)):
-            n = sum(len(sents) for sents in prepared[i].tgt_sentences)
             if results[i] is None:
                 try:
-                    report = analyse(prepared[i], out[pos : pos + n], engine, opts, lexical=lexical,
+                    report = analyse(prepared[i], backs[i], engine, opts, lexical=lexical,
                                      units=units[i], pending=rates.get(i))
                     results[i] = report = _unmirrored(prepared[i], report, opts, no_progress)
                     if cache is not None and i in keys:
                         cache.put(keys[i], report)
                 except TqcheckError as exc:
                     results[i] = exc
-            pos += n
     return [r for r in results if r is not None]
 
 
