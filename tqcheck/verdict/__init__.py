@@ -32,9 +32,6 @@ SHIPPED = Path(__file__).resolve().parent / "trained"
 LIKELY_ERROR = "likely-error"
 # Findings at these levels already explain a unit: the verdict adds nothing to them.
 EXPLAINING = {Severity.WARNING, Severity.ERROR}
-# With a words model and no calibrated threshold, the word checks' findings flag only
-# where the unit's risk confirms them (benchmarks: README, "Verdict").
-FOLD_WORD_CHECKS = True
 
 
 @dataclass(frozen=True)
@@ -76,7 +73,7 @@ def status(src: str, tgt: str, info: EngineInfo, extra: Sequence[Path] = (), wor
     if m is None:
         return Status(None, f"no trained verdict for {src}→{tgt} with {info.name} {info.model}: checks alone")
     words = (f"; the word checks' findings flag where the risk reaches {m.thresholds.get('flag', 1.0):.2f}"
-             if m.word_layer and FOLD_WORD_CHECKS else "")
+             if m.word_layer else "")
     return Status(m, f"verdict {Path(m.path).name} (trained on {m.signature}); risk per unit; it flags "
                      f"only at a calibrated threshold (tqcheck calibrate --false-flags){words}")
 
@@ -111,7 +108,7 @@ def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
     key = flag_key(m.word_layer)
     if key not in ctx.thresholds:
         scored = _risks(units, ctx, m, rates)
-        if m.word_layer and FOLD_WORD_CHECKS:
+        if m.word_layer:  # the word checks' findings flag only where the risk confirms them
             scored = [_fold_words(u, m.thresholds["flag"]) for u in scored]
         return [replace(u, risk=1.0) if not (u.source and u.target) else u for u in scored]
     flag = float(ctx.thresholds[key])
