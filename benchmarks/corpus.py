@@ -18,6 +18,18 @@ ISO = {"spa": "es", "cat": "ca", "por": "pt", "fra": "fr", "arb": "ar", "ara": "
        "eus": "eu", "es_LA": "es", "pt_BR": "pt", "ar": "ar", "fr": "fr"}
 
 
+def language_sources() -> dict[str, list]:
+    """ISO code → (loader, the corpus's file code) for each corpus that has the language."""
+    return {
+        "es": [(ntrex_articles, "spa"), (flores_articles, "spa"), (tico_articles, "es_LA")],
+        "ca": [(ntrex_articles, "cat"), (flores_articles, "cat")],
+        "pt": [(ntrex_articles, "por"), (flores_articles, "por"), (tico_articles, "pt_BR")],
+        "fr": [(ntrex_articles, "fra"), (flores_articles, "fra"), (tico_articles, "fr")],
+        "gl": [(ntrex_articles, "glg"), (flores_articles, "glg")],
+        "ar": [(ntrex_articles, "arb"), (flores_articles, "ara"), (tico_articles, "ar")],
+    }
+
+
 def shared_root() -> Path:
     return Path(os.environ.get("TQCHECK_SHARED_CORPORA", REPO.parent / "shared" / "corpora"))
 

@@ -29,15 +29,7 @@ sys.path.insert(0, str(corpus.REPO))
 from tqcheck.pipeline import CheckOptions, check_pairs  # noqa: E402
 from tqcheck.result import Report  # noqa: E402
 
-# ISO code → (loader, the corpus's file code) for each corpus that has the language.
-SOURCES = {
-    "es": [(corpus.ntrex_articles, "spa"), (corpus.flores_articles, "spa"), (corpus.tico_articles, "es_LA")],
-    "ca": [(corpus.ntrex_articles, "cat"), (corpus.flores_articles, "cat")],
-    "pt": [(corpus.ntrex_articles, "por"), (corpus.flores_articles, "por"), (corpus.tico_articles, "pt_BR")],
-    "fr": [(corpus.ntrex_articles, "fra"), (corpus.flores_articles, "fra"), (corpus.tico_articles, "fr")],
-    "gl": [(corpus.ntrex_articles, "glg"), (corpus.flores_articles, "glg")],
-    "ar": [(corpus.ntrex_articles, "arb"), (corpus.flores_articles, "ara"), (corpus.tico_articles, "ar")],
-}
+SOURCES = corpus.language_sources()
 
 
 def articles(lang: str, split: str) -> list[corpus.Article]:

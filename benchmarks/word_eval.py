@@ -11,15 +11,18 @@ Sentences: FLORES-200 dev and NTREX-128 (English originals, professional transla
 both directions of en↔es and en↔ca (X→en uses the human Spanish/Catalan as the source
 and the English original as the "translation"). Split by document with `split_of`.
 Perturbations of the translation, one per case: drop one content word, add one
-(an adjective or adverb from another sentence, next to a noun), replace one by its
-WordNet antonym (through the Apertium dictionary for es/ca), scramble the word order,
+(an adjective from another sentence, next to a noun it agrees with), replace one by its
+WordNet antonym (through the Apertium dictionary for es/ca, inflected like the word it
+replaces by the language's Apertium generator), scramble the word order,
 leave one dictionary-linked word in the source language. Back-translation: Apertium.
 """
 from __future__ import annotations
 
 import argparse
+import glob
 import hashlib
 import random
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -32,6 +35,7 @@ sys.path.insert(0, str(corpus.REPO))
 from tqcheck import calibrate, lexicon  # noqa: E402
 from tqcheck.align.words import align_words, fold  # noqa: E402
 from tqcheck.checks import CHECKS, Context, build_checks, run_checks  # noqa: E402
+from tqcheck.checks.grammar import disagreement  # noqa: E402
 from tqcheck.lexicon import antonyms  # noqa: E402
 from tqcheck.lexicon.apertium import ApertiumLexicon, mode_for_language  # noqa: E402
 from tqcheck.model import AlignedUnit, Passage, Severity  # noqa: E402
@@ -39,6 +43,8 @@ from tqcheck.score import Scorer  # noqa: E402
 from tqcheck.translate.apertium import ApertiumEngine  # noqa: E402
 
 from tqcheck.verdict.wordfeatures import WORD_CHECKS  # noqa: E402
+# The checks that read the word layer, and only run with it.
+LAYER = frozenset(c for c, cls in CHECKS.items() if getattr(cls, "uses_words", False))
 PERTURBATIONS = ("drop_word", "add_word", "antonym", "scramble", "untranslated_word")
 TARGETS = {"drop_word": 0.6, "add_word": 0.6, "antonym": 0.6, "scramble": 0.6,
            "untranslated_word": 0.9}
@@ -74,6 +80,10 @@ def sentence_pairs(pair: str, split: str, suite_split: bool = False) -> list[tup
 
 
 MEANING = ("n", "vblex", "adj")
+# The target language's Apertium generator: replacements take the form of the word they
+# replace (a finite verb stays finite, a feminine adjective feminine).
+GENERATORS = {lang: next(iter(sorted(glob.glob(f"/usr/share/apertium/apertium-eng-{code}/eng-{code}.autogen.bin"))), None)
+              for lang, code in (("es", "spa"), ("ca", "cat"))}
 
 
 def _replace(text: str, w, new: str) -> str:
@@ -90,7 +100,12 @@ def perturb(kind: str, src_words, tgt_words, text: str, rng: random.Random, ctx)
         nouns = [w for w in tgt_words if w.pos == "n"]
         if not nouns or not ctx["donors"]:
             return None
-        n, extra = rng.choice(nouns), rng.choice(ctx["donors"])
+        n = rng.choice(nouns)
+        # An added adjective agrees with its noun, as an engine's would.
+        fitting = [d for d, tags in ctx["donors"] if not disagreement(tags, n.tags)]
+        if not fitting:
+            return None
+        extra = rng.choice(fitting)
         if fold(extra) in fold(text):
             return None
         at = n.start if ctx["tgt"] == "en" else n.end
@@ -100,7 +115,7 @@ def perturb(kind: str, src_words, tgt_words, text: str, rng: random.Random, ctx)
         for w in content:
             for a in ([w.lemma] if ctx["tgt"] == "en" else w.translations):
                 for b in sorted(antonyms.table().get(a, ())):
-                    new = b if ctx["tgt"] == "en" else ctx["to_tgt"](b, w.pos)
+                    new = b if ctx["tgt"] == "en" else ctx["inflect"](ctx["to_tgt"](b, w.pos), w)
                     if new and (ctx["tgt"] != "en" or w.text.lower() == w.lemma):
                         options.append((w, new))
         if not options:
@@ -138,7 +153,7 @@ def build(pair: str, split: str, limit: int, seed: int, suite_split: bool = Fals
     lex = lexicon.start([r[1] for r in rows], [r[2] for r in rows], src, tgt).result()
     train_tgt = [r[2] for r in sentence_pairs(pair, "train")[:300]]
     donor_words = lexicon.backend_for(tgt, src).start(train_tgt).result()
-    donors = sorted({w.text.lower() for ws in donor_words for w in ws if w.pos == "adj" and len(w.text) > 4})
+    donors = sorted({(w.text.lower(), w.tags) for ws in donor_words for w in ws if w.pos == "adj" and len(w.text) > 4})
     to_tgt_lex = ApertiumLexicon("en", tgt, *mode_for_language("en", tgt)) if tgt != "en" else None
     memo: dict[tuple[str, str], str | None] = {}
 
@@ -148,7 +163,21 @@ def build(pair: str, split: str, limit: int, seed: int, suite_split: bool = Fals
             memo[(word, pos)] = next(iter(got.get((word, pos), ())), None)
         return memo[(word, pos)]
 
-    ctx = {"src": src, "tgt": tgt, "donors": donors, "to_tgt": to_tgt}
+    gen = GENERATORS.get(tgt)
+    made: dict[str, str | None] = {}
+
+    def inflect(lemma: str | None, like) -> str | None:
+        """`lemma` in the form of the word it replaces (its tags), by the language's
+        Apertium generator; None where the generator has no such form."""
+        if not lemma or not gen:
+            return None
+        key = f"^{lemma}<{like.pos}>" + "".join(f"<{t}>" for t in like.tags) + "$"
+        if key not in made:
+            out = subprocess.run(["lt-proc", "-g", gen], input=key, capture_output=True, text=True).stdout.strip()
+            made[key] = None if not out or "#" in out or "<" in out else out
+        return made[key]
+
+    ctx = {"src": src, "tgt": tgt, "donors": donors, "to_tgt": to_tgt, "inflect": inflect}
     cases = []  # (kind, source, translation, document)
     for k, (doc, s, t) in enumerate(rows):
         cases.append(("clean", s, t, doc))
@@ -159,7 +188,7 @@ def build(pair: str, split: str, limit: int, seed: int, suite_split: bool = Fals
     return cases
 
 
-def evaluate(pair: str, cases, *, with_words: bool):
+def evaluate(pair: str, cases, *, with_words: bool, skip: tuple[str, ...] = ()):
     src, tgt = pair.split("-")
     engine = ApertiumEngine()
     back = engine.translate_batch([c[2] for c in cases], tgt, src)
@@ -169,7 +198,7 @@ def evaluate(pair: str, cases, *, with_words: bool):
     info = engine.info(tgt, src)
     cal = calibrate.find(src, tgt, info.name, info.model)
     thresholds = {**calibrate.DEFAULTS, **(cal.thresholds if cal else {}), **OVERRIDES}
-    ids = [c for c in CHECKS if with_words or c not in WORD_CHECKS]
+    ids = [c for c in CHECKS if (with_words or c not in WORD_CHECKS) and c not in skip]
     checks = build_checks(ids)
     out = []
     for k, (kind, s, t, _) in enumerate(cases):
@@ -219,7 +248,7 @@ def table(pair: str, before, after, extra=()) -> list[str]:
     for kind in ("clean", *PERTURBATIONS):
         b = [bool(f) for k, f, _ in before if k == kind]
         a = [bool(f) for k, f, _ in after if k == kind]
-        w = [any(x.check in WORD_CHECKS for x in f) for k, f, _ in after if k == kind]
+        w = [any(x.check in LAYER for x in f) for k, f, _ in after if k == kind]
         n = len(a)
         if not n:
             continue
@@ -257,6 +286,8 @@ def main() -> None:
     ap.add_argument("--calibrate", action="store_true")
     ap.add_argument("--show", default="", help="print the findings of this case kind")
     ap.add_argument("--set", action="append", default=[], help="threshold name=value")
+    ap.add_argument("--skip", action="append", default=[],
+                    help="leave this check out of the word layer (an ablation: before/after a check)")
     ap.add_argument("--verdict", action="store_true",
                     help="also the verdict's flags (likely-error included), without and with the word layer; "
                          "only documents the sentence suite's split puts in --split too (the verdict's training "
@@ -271,6 +302,9 @@ def main() -> None:
         before, _ = evaluate(pair, cases, with_words=False)
         after, secs = evaluate(pair, cases, with_words=True)
         extra, sigs = [], []
+        if args.skip:
+            without, _ = evaluate(pair, cases, with_words=True, skip=tuple(args.skip))
+            extra.append((f"after without {'+'.join(args.skip)}", without))
         if args.verdict:
             for words, decide, head in ((False, True, "verdict"), (True, True, "verdict + words"),
                                         (True, False, "check --enable all")):

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from tqcheck.checks import (  # noqa: F401  (registration)
-    alignment, codemix, consistency, doubled, entities, junk, keyterms, language, markup, numbers,
+    alignment, codemix, consistency, doubled, entities, grammar, junk, keyterms, language, markup, numbers,
     placeholders, polarity, punctuation, score, spelling, wordforms, words,
 )
 from tqcheck.checks.base import CHECKS, ArticleCheck, Check, Context

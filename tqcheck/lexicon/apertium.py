@@ -90,10 +90,11 @@ def _split_tags(analysis: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=100_000)  # readings repeat ("the<det><def><sp>"): split each once
-def _reading(analysis: str) -> tuple[str, str]:
-    """(lemma in lower case, part of speech) of a reading."""
+def _reading(analysis: str) -> tuple[str, str, tuple[str, ...]]:
+    """(lemma in lower case, part of speech, the tags after it) of a reading."""
     lemma, pos = _split_tags(analysis)
-    return lemma.lower(), pos
+    tags = tuple(re.findall(r"<([^<>]+)>", analysis.split("+")[0]))[1:]
+    return lemma.lower(), pos, tags
 
 
 def parse_line(line: str, text: str, keys: dict[str, None] | None = None) -> list[Word]:
@@ -109,7 +110,7 @@ def parse_line(line: str, text: str, keys: dict[str, None] | None = None) -> lis
             continue
         known = analysis[0] != "*"
         if known:
-            lemma, pos = _reading(analysis)
+            lemma, pos, tags = _reading(analysis)
             if keys is not None and pos in _LOOKED_UP and "<" in analysis:
                 keys[_tagged_key(analysis)] = None
         if not surface:
@@ -123,7 +124,7 @@ def parse_line(line: str, text: str, keys: dict[str, None] | None = None) -> lis
         if not _ALNUM.search(surface):
             continue  # punctuation: no word
         if known:
-            words.append(Word(surface, at, cursor, lemma, pos, True))
+            words.append(Word(surface, at, cursor, lemma, pos, True, tags=tags))
         else:
             words.append(Word(surface, at, cursor, surface.lower(), "", False))
     return words
@@ -236,7 +237,7 @@ def _opposites(keys: Sequence[str], table: dict[tuple[str, str], tuple[str, ...]
 def _with(w: Word, translations: tuple[str, ...], opposites: tuple[str, ...] = ()) -> Word:
     if not translations and not opposites:
         return w
-    return Word(w.text, w.start, w.end, w.lemma, w.pos, w.known, translations, opposites)
+    return Word(w.text, w.start, w.end, w.lemma, w.pos, w.known, translations, opposites, w.tags)
 
 
 def _run(command: str, payload: str) -> str:

@@ -25,6 +25,8 @@ class Word:
     translations: tuple[str, ...] = ()
     # Dictionary translations of its WordNet antonyms (English words only).
     opposites: tuple[str, ...] = ()
+    # The tagger's tags after the part of speech ("def", "f", "sg"); () without a tagger.
+    tags: tuple[str, ...] = ()
 
     @property
     def content(self) -> bool:

@@ -9,13 +9,14 @@ same numbers as before. Feature names are the model file's contract: add, never 
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 # The checks that read the word layer (tqcheck/checks/words.py, wordforms.py, codemix.py).
 WORD_CHECKS = ("omitted-words", "added-words", "mistranslation", "opposite", "non-word", "word-order",
-               "leaked-word")
+               "leaked-word", "grammar")
 MEANING_POS = frozenset({"n", "vblex", "adj", "np"})
 
 NEUTRAL: dict[str, float] = {
@@ -25,6 +26,7 @@ NEUTRAL: dict[str, float] = {
     "words_src_lost": 0.0, "words_src_holes": 0.0, "words_tgt_holes": 0.0,
     "words_tgt_unknown": 0.0, "words_crossing": 0.0, "words_dictionary_links": 0.0,
     "words_findings": 0.0, "words_findings_error": 0.0,
+    "words_grammar_rarity": 0.0, "words_grammar_disagree": 0.0,
     **{f"count:{c}": 0.0 for c in WORD_CHECKS},
 }
 
@@ -60,8 +62,24 @@ def word_features(unit: AlignedUnit) -> dict[str, float]:
         "words_crossing": crossing([(lk.src, lk.tgt) for lk in wa.links]),
         "words_dictionary_links": sum(lk.how == "dictionary" for lk in wa.links) / max(1, len(wa.links)),
     }
+    f.update(_grammar(unit, wa))
     f.update(_findings(unit.findings))
     return f
+
+
+def _grammar(unit: AlignedUnit, wa) -> dict[str, float]:
+    """How rare the translation's rarest part-of-speech step is (-log10 of observed over
+    expected, 0 when common or unrated) and how many articles disagree with their noun."""
+    from tqcheck.checks.grammar import disagree
+    from tqcheck.lexicon import tagseq
+    from tqcheck.lexicon.apertium import mode_for_language
+
+    found = mode_for_language(wa.tgt_lang, wa.src_lang) if wa.tgt_lang else None
+    table = tagseq.table_for(found[0]) if found else None
+    worst = table.worst_step(tagseq.sequence(wa.tgt_words, unit.target_text)) if table else None
+    words = wa.tgt_words
+    return {"words_grammar_rarity": max(0.0, -math.log10(worst[0] + 1e-3)) if worst else 0.0,
+            "words_grammar_disagree": float(sum(bool(disagree(a, b)) for a, b in zip(words, words[1:])))}
 
 
 def _hole(g: tuple[int, float] | None) -> bool:

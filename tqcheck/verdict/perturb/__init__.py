@@ -271,6 +271,21 @@ def word_order(s: Sentence, res, rng):
     return "".join(out) + s.text[last:]
 
 
+@kind("word-order", critical=True)
+def scramble(s: Sentence, res, rng):
+    """Every word shuffled, the final punctuation kept: garbled output, not a reordering."""
+    body = s.text.rstrip(".!?")
+    words = body.split()
+    if len(words) < 6:
+        return None
+    for _ in range(5):
+        shuffled = words[:]
+        rng.shuffle(shuffled)
+        if shuffled != words:
+            return " ".join(shuffled) + s.text[len(body):]
+    return None
+
+
 @kind("repetition")
 def repetition(s: Sentence, res, rng):
     if len(s.tokens) < 3:
