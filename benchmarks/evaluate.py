@@ -96,6 +96,8 @@ def reference_error(finding, known_errors: frozenset[tuple[str, str]]) -> bool:
         # Written English side first; an X→en pair checks the reference as the source.
         src, tgt = (", ".join(finding.evidence.get(k, ())) for k in ("source_numbers", "target_numbers"))
         return ("numbers", f"{src} > {tgt}") in known_errors or ("numbers", f"{tgt} > {src}") in known_errors
+    if finding.check == "grammar":
+        return ("grammar", " ".join(finding.evidence.get("target_words") or ())) in known_errors
     return False
 
 

@@ -63,16 +63,24 @@ def dropped(words, text: str, rng: random.Random) -> str | None:
     return " ".join((text[:w.start] + text[w.end:]).split())
 
 
+def limit_at(table: tagseq.Table, clean: list, least: float, rate: float) -> float | None:
+    """The highest surprise at which at most `rate` of the clean sentences are flagged
+    (None: more than that take a step never seen at all)."""
+    worst = sorted(w[0] if (w := table.worst_step(q, least)) else 1.0 for q in clean)
+    allowed = int(rate * len(worst))
+    if allowed >= len(worst) or worst[allowed] <= 0.0:
+        return None
+    return min(tagseq.MAX_SURPRISE, worst[allowed] * 0.999)
+
+
 def operating_point(table: tagseq.Table, clean: list, broken: list, rate: float) -> tuple[float, float, float]:
     """(min_expected, max_surprise, share of `broken` flagged): the setting that flags the
     most dev sentences with a word dropped while flagging at most `rate` of the clean ones."""
     best = (tagseq.MIN_EXPECTED, 0.0, -1.0)
     for least in GRID_EXPECTED:
-        worst = sorted(w[0] if (w := table.worst_step(q, least)) else 1.0 for q in clean)
-        allowed = int(rate * len(worst))
-        if allowed >= len(worst) or worst[allowed] <= 0.0:
-            continue  # even a never-seen step is too common in clean text
-        limit = min(tagseq.MAX_SURPRISE, worst[allowed] * 0.999)
+        limit = limit_at(table, clean, least, rate)
+        if limit is None:
+            continue
         hit = sum(1 for q in broken if (w := table.worst_step(q, least)) and w[0] <= limit) / max(1, len(broken))
         if hit > best[2]:
             best = (least, limit, hit)
@@ -102,12 +110,16 @@ def main() -> None:
             clean = [tagseq.sequence(ws, t) for ws, t in zip(dev_words, dev)]
             broken_seqs = [tagseq.sequence(ws, t) for ws, t in zip(lex.start(broken).result(), broken)]
             least, limit, hit = operating_point(table, clean, broken_seqs, args.rate)
-            table = replace(table, min_expected=least, max_surprise=round(limit, 5))
+            # A passage of k sentences takes k chances: its limit is the one for rate / k.
+            longer = [limit_at(table, clean, least, args.rate / k) for k in range(2, tagseq.LONGEST + 1)]
+            table = replace(table, min_expected=least, max_surprise=round(limit, 5),
+                            longer=tuple(round(x, 5) if x is not None else -1.0 for x in longer))
             path = args.out / tagseq.path_for(mode).name
             path.write_text(json.dumps(table.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             print(f"{lang} {mode}: {len(texts)} sentences, {table.total} classes, "
                   f"{len(table.bigrams)} steps; on {len(dev)} dev sentences, at {args.rate:.1%} of them "
-                  f"flagged: min expected {least:g}, max surprise {table.max_surprise}, "
+                  f"flagged: min expected {least:g}, max surprise {table.max_surprise} "
+                  f"(passages of 2–{tagseq.LONGEST}+ sentences: {', '.join(map(str, table.longer))}), "
                   f"{hit:.0%} of them with a word dropped flagged → {path}")
 
 

@@ -2,6 +2,8 @@
 taggers and the shipped step tables; and the step tables' arithmetic."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tests.checks.word_helpers import fails, passes, word_findings, word_unit
@@ -50,10 +52,11 @@ def test_clean_sentences_pass():
 @needs_apertium
 @pytest.mark.apertium
 def test_article_agreement():
-    f = word_findings("grammar", "The police said the women had guns.", "La policía dijo que los mujer tenían armas.")
-    assert [x.evidence["target_words"] for x in f] == [["los", "mujer"]]
-    assert "m ≠ f" in f[0].message
-    assert passes("grammar", "The police said the women had guns.", "La policía dijo que las mujeres tenían armas.")
+    f = word_findings("grammar", "The police said the woman had a gun.", "La policía dijo que las mujer tenía un arma.")
+    assert [x.evidence["target_words"] for x in f] == [["las", "mujer"]]
+    assert "pl ≠ sg" in f[0].message
+    # "un arma": a feminine noun with a stressed a takes "un"; the tagger's gender is no evidence.
+    assert passes("grammar", "The police said the woman had a gun.", "La policía dijo que la mujer tenía un arma.")
     assert fails("grammar", EN, "El govern va anunciar dilluns noves mesures per donar suport a les economia.",
                  "en-ca")
 
@@ -83,6 +86,9 @@ def test_table_surprise_is_observed_over_expected():
     assert t.surprise("a", "a", 1) == 0.0
     assert t.surprise("a", "a", 21) is None  # too little text to expect it
     assert t.worst_step([("a", 0), ("a", 1)], 1) == (0.0, 0, "“a” before “a”")
+    # A passage of k sentences takes k chances: it has an operating point of its own.
+    t = replace(t, max_surprise=0.02, longer=(0.01, 0.005, -1.0))
+    assert [t.limit(k) for k in (1, 2, 3, 4, 9)] == [0.02, 0.01, 0.005, -1.0, -1.0]
 
 
 @needs_apertium
@@ -100,7 +106,8 @@ def test_the_verdict_reads_the_grammar_evidence():
 
     broken, _ = word_unit(EN, "El gobierno anunció nuevas medidas para apoyar la el lunes.", "en-es")
     clean, _ = word_unit(EN, ES, "en-es")
-    agree, _ = word_unit("The police said the women had guns.", "La policía dijo que los mujer tenían armas.", "en-es")
+    agree, _ = word_unit("The police said the woman had a gun.", "La policía dijo que las mujer tenía una pistola.",
+                         "en-es")
     assert word_features(broken)["words_grammar_rarity"] == pytest.approx(3.0)  # never seen: -log10(0 + 0.001)
     assert word_features(clean)["words_grammar_rarity"] < 1.5
     assert word_features(agree)["words_grammar_disagree"] == 1.0

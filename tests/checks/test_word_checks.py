@@ -39,6 +39,19 @@ def test_single_word_code_mixing():
     assert fails("leaked-word", ES, "The government announced new medidas to support the economy on Monday.",
                  "es-en")
     assert passes("leaked-word", EN, ES)
+    # A capital makes no name of a word the source writes in lower case.
+    assert fails("leaked-word", "Nadie podía creer lo que pasaba el martes.",
+                 "Nobody could believe what was happening on Martes.", "es-en")
+    # A capitalised run is a name, whatever the source does with its words; so are its
+    # short lowercase words, and a word glued to digits is part of a longer token.
+    assert passes("leaked-word", "The British newspaper The Guardian said the bank controlled a third of them.",
+                  "El periódico británico The Guardian señaló que el banco controlaba un tercio de ellas.")
+    assert passes("leaked-word", "She directs the Asia programme for the Center for New American Security.",
+                  "Dirige el programa de Asia para el Center for New American Security.")
+    assert passes("leaked-word", "However, the pump is silent and has no tubes.",
+                  "Sin embargo, la Elvie Pump es silenciosa y no tiene tubos.")
+    assert passes("leaked-word", "He told the media on Saturday, according to 247sports.",
+                  "Dijo a los medios el sábado, según 247sports.")
     # A loanword the target knows about as well as the source does.
     assert passes("leaked-word", "A hip hop trio wants to fill its music with positive messages.",
                   "Un trío de hip hop quiere llenar su música con mensajes positivos.")

@@ -170,6 +170,9 @@ class LeakedWord(CodeMixing):
         if any(passage_language(p, ctx) == ctx.src_lang for p in unit.target):
             return []  # `untranslated`'s case
         source = {fold(w.text): w for w in wa.src_words if w.known and w.pos != "np"}
+        # Words the source writes in lower case, past its first word: common words there,
+        # so a capital in the translation ("on Martes", "in Diciembre") makes no name.
+        common = {fold(w.text) for w in wa.src_words[1:] if w.text[:1].islower()}
         text = unit.target_text
         quoted = quoted_spans(text)
         by_list = (ctx.lexicon_tgt or "").startswith("wordfreq")
@@ -183,7 +186,10 @@ class LeakedWord(CodeMixing):
                 continue  # the target's analyser knows it: a word or a loanword of the target
             if not _leaked(t.text, ctx):
                 continue  # the target's word list knows it about as well: a loanword
-            if t.text[:1].isupper() and (not _sentence_start(text, t.start) or _next_capitalised(text, t.end)):
+            if t.text[:1].isupper() and (_next_capitalised(text, t.end)  # a name: "The Guardian"
+                                         or (key not in common and not _sentence_start(text, t.start))):
+                continue
+            if _in_name(text, t.start, t.end) or _glued(text, t.start, t.end):
                 continue
             if any(a <= t.start and t.end <= b and _quoted_original(wa, source, a, b) for a, b in quoted):
                 continue  # a quotation kept in the original language, on purpose
@@ -216,6 +222,39 @@ def _sentence_start(text: str, at: int) -> bool:
 def _next_capitalised(text: str, end: int) -> bool:
     nxt = text[end:].split(maxsplit=1)
     return bool(nxt) and nxt[0][:1].isupper()
+
+
+_NAME_GLUE = 3  # letters at most of a lowercase word inside a name: "for", "and", "of"
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Part of a run of capitalised words, within the same clause: the last word of
+    "Elvie Pump", or "for" / "and the" inside "Center for New American Security". A
+    sentence's first word is capitalised anyway: no evidence ("In Diciembre 2017")."""
+    before = re.split(r"[,.!?:;]", text[:start])[-1].split()
+    after = re.split(r"[,.!?:;]", text[end:])[0].split()
+
+    def cap(w: str) -> bool:
+        return w.lstrip("\"'“«(")[:1].isupper()
+
+    def glue(w: str) -> bool:
+        return w.islower() and len(w) <= _NAME_GLUE
+
+    if text[start:start + 1].isupper():
+        return len(before) > 1 and cap(before[-1])
+    if end - start > _NAME_GLUE:
+        return False
+    # Capitalised words on both sides, with at most one more short lowercase word between.
+    left = before[-1:] if before[-1:] and cap(before[-1]) else before[-2:] if len(before) > 2 else []
+    right = after[:1] if after[:1] and cap(after[0]) else after[:2]
+    return (bool(left) and cap(left[0]) and all(glue(w) for w in left[1:]) and len(before) > len(left)
+            and bool(right) and cap(right[-1]) and all(glue(w) for w in right[:-1])
+            and len(left) + len(right) <= 3)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Part of a longer token the analyser split ("247sports", "e-mail")."""
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
 def _inside_source_sentence(text: str, start: int, end: int, ctx: Context) -> bool:

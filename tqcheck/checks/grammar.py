@@ -10,12 +10,12 @@ from tqcheck.lexicon.apertium import mode_for_language
 from tqcheck.lexicon.base import Word
 from tqcheck.model import AlignedUnit, Finding, Severity
 
-# Agreement of an article with the noun right after it, in gender and number; "mf" and
-# "sp" (either) agree with both. Only where the tagset marks gender: English articles
-# carry number loosely ("the", "a few") and a noun after an adjective is not checked,
-# since the adjective may describe an earlier noun ("despacho de abogados panameño").
+# Agreement of an article with the noun right after it, in number: "sp" (either) agrees
+# with both. Not in gender, where the tagger's one reading is too often wrong ("un arma",
+# "la modelo", "un electricista" are right), and only where the tagset marks gender at
+# all: English articles carry number loosely ("the", "a few").
 GENDER = frozenset({"m", "f"})
-FEATURES = (GENDER, frozenset({"sg", "pl"}))
+NUMBER = frozenset({"sg", "pl"})
 
 
 def _table(ctx: Context) -> tagseq.Table | None:
@@ -25,9 +25,10 @@ def _table(ctx: Context) -> tagseq.Table | None:
     return tagseq.table_for(found[0]) if found else None
 
 
-def disagreement(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
-    """The feature two words' tags disagree on ("f ≠ m"), if any."""
-    for values in FEATURES:
+def disagreement(a: tuple[str, ...], b: tuple[str, ...], features: tuple[frozenset[str], ...] = (GENDER, NUMBER)
+                 ) -> str | None:
+    """The feature two words' tags disagree on ("sg ≠ pl"), if any."""
+    for values in features:
         x = next((t for t in a if t in values), None)
         y = next((t for t in b if t in values), None)
         if x and y and x != y:
@@ -35,11 +36,11 @@ def disagreement(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     return None
 
 
-def disagree(a: Word, b: Word) -> str | None:
-    """What an article and the noun after it disagree on."""
+def disagree(a: Word, b: Word, features: tuple[frozenset[str], ...] = (NUMBER,)) -> str | None:
+    """What an article and the noun after it disagree on (by default: in number)."""
     if a.pos != "det" or b.pos != "n" or not GENDER & {*a.tags, *b.tags}:
         return None
-    return disagreement(a.tags, b.tags)
+    return disagreement(a.tags, b.tags, features)
 
 
 @register
@@ -50,7 +51,7 @@ class Grammar(WordCheck):
     description = ("Read by the target tagger, the translation takes a step between parts of "
                    "speech that professional text of the language almost never takes (an "
                    "article before a preposition, where a noun was lost), or an article "
-                   "disagrees with the noun after it in gender or number. Needs the "
+                   "disagrees in number with the noun after it. Needs the "
                    "language's Apertium tagger and its shipped step table.")
 
     def unavailable(self, ctx: Context) -> str | None:
@@ -67,7 +68,8 @@ class Grammar(WordCheck):
         if wa is None or table is None or not unit.target:
             return []
         words = wa.tgt_words
-        limit = ctx.threshold("max_grammar_surprise", table.max_surprise)
+        sentences = sum(max(1, len(p.sentences)) for p in unit.target)
+        limit = ctx.threshold("max_grammar_surprise", table.limit(sentences))
         least = ctx.threshold("min_grammar_expected", table.min_expected)
         seq = tagseq.sequence(words, unit.target_text)
         worst = table.worst_step(seq, least)

@@ -90,6 +90,8 @@ ANY_STEP = frozenset({"name", "unknown", "np"})
 MIN_EXPECTED = 20.0
 # Ceiling on the operating point, whatever the dev rate allows.
 MAX_SURPRISE = 0.02
+# Passages of up to this many sentences get an operating point of their own.
+LONGEST = 4
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,15 @@ class Table:
     total: int
     max_surprise: float = 0.01
     min_expected: float = MIN_EXPECTED
+    # The operating points for passages of 2, 3, … LONGEST or more sentences, each at the
+    # same rate per passage (-1: none: never flag).
+    longer: tuple[float, ...] = ()
+
+    def limit(self, sentences: int) -> float:
+        """The operating point for a passage of this many sentences."""
+        if sentences <= 1 or not self.longer:
+            return self.max_surprise
+        return self.longer[min(sentences, LONGEST) - 2]
 
     def worst_step(self, seq: Sequence[tuple[str, int | None]], min_expected: float | None = None
                    ) -> tuple[float, int, str] | None:
@@ -131,6 +142,7 @@ class Table:
     def to_json(self) -> dict[str, object]:
         return {"mode": self.mode, "signature": self.signature, "total": self.total,
                 "max_surprise": self.max_surprise, "min_expected": self.min_expected,
+                "longer": list(self.longer),
                 "unigrams": dict(sorted(self.unigrams.items())),
                 "bigrams": dict(sorted(self.bigrams.items()))}
 
@@ -159,4 +171,5 @@ def table_for(mode: str) -> Table | None:
     if not p.is_file():
         return None
     d = json.loads(p.read_text(encoding="utf-8"))
-    return Table(d["mode"], d["signature"], d["unigrams"], d["bigrams"], d["total"], d["max_surprise"], d["min_expected"])
+    return Table(d["mode"], d["signature"], d["unigrams"], d["bigrams"], d["total"], d["max_surprise"], d["min_expected"],
+                 tuple(d.get("longer", ())))

@@ -70,7 +70,7 @@ def word_features(unit: AlignedUnit) -> dict[str, float]:
 def _grammar(unit: AlignedUnit, wa) -> dict[str, float]:
     """How rare the translation's rarest part-of-speech step is (-log10 of observed over
     expected, 0 when common or unrated) and how many articles disagree with their noun."""
-    from tqcheck.checks.grammar import disagree
+    from tqcheck.checks.grammar import GENDER, NUMBER, disagree
     from tqcheck.lexicon import tagseq
     from tqcheck.lexicon.apertium import mode_for_language
 
@@ -79,7 +79,10 @@ def _grammar(unit: AlignedUnit, wa) -> dict[str, float]:
     worst = table.worst_step(tagseq.sequence(wa.tgt_words, unit.target_text)) if table else None
     words = wa.tgt_words
     return {"words_grammar_rarity": max(0.0, -math.log10(worst[0] + 1e-3)) if worst else 0.0,
-            "words_grammar_disagree": float(sum(bool(disagree(a, b)) for a, b in zip(words, words[1:])))}
+            # In gender too, as the shipped +words models were trained: weak alone, it is
+            # still evidence beside the others.
+            "words_grammar_disagree": float(sum(bool(disagree(a, b, (GENDER, NUMBER)))
+                                                for a, b in zip(words, words[1:])))}
 
 
 def _hole(g: tuple[int, float] | None) -> bool:
