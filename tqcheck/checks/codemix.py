@@ -253,7 +253,7 @@ def _in_name(text: str, start: int, end: int) -> bool:
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """Part of a longer token the analyser split ("247sports", "e-mail")."""
+    """Part of a longer token the analyser split: "sports" of "247sports"."""
     return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
