@@ -8,6 +8,7 @@ import pytest
 
 from tests.checks.word_helpers import fails, passes, word_findings, word_unit
 from tests.conftest import needs_apertium
+from tqcheck.checks import CHECKS
 from tqcheck.lexicon import Word, tagseq
 
 EN = "The government announced new measures to support the economy on Monday."
@@ -124,3 +125,12 @@ def test_the_suite_scrambles_every_word_and_keeps_the_full_stop():
     assert out != ES and out.endswith(".") and sorted(out[:-1].split()) == sorted(ES[:-1].split())
     assert KINDS["scramble"].critical and KINDS["scramble"].category == "word-order"
     assert KINDS["scramble"].make(Sentence("Muy corta.", "es", "Short.", "en", "d"), None, random.Random(1)) is None
+
+
+@needs_apertium
+@pytest.mark.apertium
+def test_without_a_tagger_the_check_says_why():
+    # Arabic words come from wordfreq: no tagger, no step table, and the report says so.
+    _, ctx = word_unit("The government announced new measures.", "أعلنت الحكومة عن إجراءات جديدة.", "en-ar")
+    assert CHECKS["grammar"]().unavailable(ctx) == ("no part-of-speech step table for ar "
+                                                    "(an Apertium tagger of the language)")
