@@ -52,6 +52,9 @@ def test_single_word_code_mixing():
                   "Sin embargo, la Elvie Pump es silenciosa y no tiene tubos.")
     assert passes("leaked-word", "He told the media on Saturday, according to 247sports.",
                   "Dijo a los medios el sábado, según 247sports.")
+    # Both sentences open with it: a name as often as not (Kanye West).
+    assert passes("leaked-word", "West continued: the studio went silent.",
+                  "West continuó: el estudio se quedó en silencio.")
     # A loanword the target knows about as well as the source does.
     assert passes("leaked-word", "A hip hop trio wants to fill its music with positive messages.",
                   "Un trío de hip hop quiere llenar su música con mensajes positivos.")

@@ -173,6 +173,10 @@ class LeakedWord(CodeMixing):
         # Words the source writes in lower case, past its first word: common words there,
         # so a capital in the translation ("on Martes", "in Diciembre") makes no name.
         common = {fold(w.text) for w in wa.src_words[1:] if w.text[:1].islower()}
+        # Words that open a source sentence with a capital: when the translation's sentence
+        # opens with the same word, it is a name as often as not ("West continued: …").
+        src_text = unit.source_text
+        opening = {fold(w.text) for w in wa.src_words if w.text[:1].isupper() and _sentence_start(src_text, w.start)}
         text = unit.target_text
         quoted = quoted_spans(text)
         by_list = (ctx.lexicon_tgt or "").startswith("wordfreq")
@@ -187,7 +191,8 @@ class LeakedWord(CodeMixing):
             if not _leaked(t.text, ctx):
                 continue  # the target's word list knows it about as well: a loanword
             if t.text[:1].isupper() and (_next_capitalised(text, t.end)  # a name: "The Guardian"
-                                         or (key not in common and not _sentence_start(text, t.start))):
+                                         or (key not in common and (not _sentence_start(text, t.start)
+                                                                    or key in opening))):
                 continue
             if _in_name(text, t.start, t.end) or _glued(text, t.start, t.end):
                 continue
