@@ -44,17 +44,18 @@ def test_single_word_code_mixing():
                  "Nobody could believe what was happening on Martes.", "es-en")
     # A capitalised run is a name, whatever the source does with its words; so are its
     # short lowercase words, and a word glued to digits is part of a longer token.
-    assert passes("leaked-word", "The British newspaper The Guardian said the bank controlled a third of them.",
-                  "El periódico británico The Guardian señaló que el banco controlaba un tercio de ellas.")
-    assert passes("leaked-word", "She directs the Asia programme for the Center for New American Security.",
-                  "Dirige el programa de Asia para el Center for New American Security.")
-    assert passes("leaked-word", "However, the pump is silent and has no tubes.",
-                  "Sin embargo, la Elvie Pump es silenciosa y no tiene tubos.")
-    assert passes("leaked-word", "He told the media on Saturday, according to 247sports.",
-                  "Dijo a los medios el sábado, según 247sports.")
-    # Both sentences open with it: a name as often as not (Kanye West).
-    assert passes("leaked-word", "West continued: the studio went silent.",
-                  "West continuó: el estudio se quedó en silencio.")
+    names = [
+        ("The British newspaper The Guardian said the bank controlled a third of them.",
+         "El periódico británico The Guardian señaló que el banco controlaba un tercio de ellas."),
+        ("She directs the Asia programme for the Center for New American Security.",
+         "Dirige el programa de Asia para el Center for New American Security."),
+        ("However, the pump is silent and has no tubes.", "Sin embargo, la Elvie Pump es silenciosa y no tiene tubos."),
+        ("He told the media on Saturday, according to 247sports.", "Dijo a los medios el sábado, según 247sports."),
+        # Both sentences open with it: a name as often as not (Kanye West).
+        ("West continued: the studio went silent.", "West continuó: el estudio se quedó en silencio."),
+    ]
+    for source, translation in names:
+        assert passes("leaked-word", source, translation), translation
     # A loanword the target knows about as well as the source does.
     assert passes("leaked-word", "A hip hop trio wants to fill its music with positive messages.",
                   "Un trío de hip hop quiere llenar su música con mensajes positivos.")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from tqcheck.checks.base import Context, register
 from tqcheck.checks.wordspan import WordCheck, span_evidence, words_of
 from tqcheck.lexicon import tagseq
-from tqcheck.lexicon.apertium import mode_for_language
 from tqcheck.lexicon.base import Word
 from tqcheck.model import AlignedUnit, Finding, Severity
 
@@ -21,8 +20,7 @@ NUMBER = frozenset({"sg", "pl"})
 def _table(ctx: Context) -> tagseq.Table | None:
     if not (ctx.lexicon_tgt or "").startswith("apertium"):
         return None
-    found = mode_for_language(ctx.tgt_lang, ctx.src_lang)
-    return tagseq.table_for(found[0]) if found else None
+    return tagseq.table_for_pair(ctx.tgt_lang, ctx.src_lang)
 
 
 def disagreement(a: tuple[str, ...], b: tuple[str, ...], features: tuple[frozenset[str], ...] = (GENDER, NUMBER)

@@ -166,6 +166,16 @@ def path_for(mode: str) -> Path:
 
 
 @lru_cache(maxsize=None)
+def table_for_pair(lang: str, other: str) -> Table | None:
+    """The table of the tagger that analyses `lang` in a pair with `other` (the lexicon
+    layer's choice, tqcheck.lexicon.backend_for), looked up once per pair."""
+    from tqcheck.lexicon.apertium import mode_for_language
+
+    found = mode_for_language(lang, other)
+    return table_for(found[0]) if found else None
+
+
+@lru_cache(maxsize=None)
 def table_for(mode: str) -> Table | None:
     p = path_for(mode)
     if not p.is_file():

@@ -72,10 +72,8 @@ def _grammar(unit: AlignedUnit, wa) -> dict[str, float]:
     expected, 0 when common or unrated) and how many articles disagree with their noun."""
     from tqcheck.checks.grammar import GENDER, NUMBER, disagree
     from tqcheck.lexicon import tagseq
-    from tqcheck.lexicon.apertium import mode_for_language
 
-    found = mode_for_language(wa.tgt_lang, wa.src_lang) if wa.tgt_lang else None
-    table = tagseq.table_for(found[0]) if found else None
+    table = tagseq.table_for_pair(wa.tgt_lang, wa.src_lang) if wa.tgt_lang else None
     worst = table.worst_step(tagseq.sequence(wa.tgt_words, unit.target_text)) if table else None
     words = wa.tgt_words
     return {"words_grammar_rarity": max(0.0, -math.log10(worst[0] + 1e-3)) if worst else 0.0,
