@@ -25,6 +25,7 @@ from tqcheck.errors import TqcheckError
 from tqcheck.glossary import for_options as glossary_for
 from tqcheck.model import AlignedUnit, Document
 from tqcheck.options import CheckOptions, Prepared
+from tqcheck.parallel import split_map
 from tqcheck.prepare import (PRE_ENGINE_STAGES, PREFILL_PASSAGES, READ_PROGRESS_EVERY, no_progress, prepare,
                              read_and_segment, source_side)
 from tqcheck.read import side_names
@@ -116,11 +117,13 @@ def analyse(
                   length_ratio=_length_ratio(units), engine=info.name, chrf=prep.chrf,
                   pre=prep.pre, glossary=glossary, words=words, **lexicons)
     checks, skipped = plan_checks(chosen, ctx)
-    checked = []
-    for k, u in enumerate(units):
+    def tick(k: int) -> None:
         if k % READ_PROGRESS_EVERY == 0:
             progress("check", k, len(units))
-        checked.append(replace(u, findings=run_checks(u, checks, ctx)))
+
+    found = split_map(lambda u: run_checks(u, checks, ctx), units,
+                      [len(u.source_text) + len(u.target_text) for u in units], tick)
+    checked = [replace(u, findings=f) for u, f in zip(units, found)]
     progress("check", len(units), len(units))
     units = run_article_checks(checked, checks, ctx)
     # The learned verdict and the same-engine probe (tqcheck/verdict): one call.

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck import lang
+from tqcheck.lexicon import frequency
 
 DICT_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 PACKAGE = {"es": "hunspell-es", "ca": "hunspell-ca", "en": "hunspell-en-us", "fr": "hunspell-fr",
@@ -65,14 +66,9 @@ def alphabet(code: str) -> str:
     return "".join(dict.fromkeys(c for c in try_line.strip() if c.isalpha() and c == c.lower()))
 
 
-@functools.lru_cache(maxsize=200_000)
 def zipf(word: str, code: str) -> float:
-    from wordfreq import zipf_frequency
-
-    try:
-        return zipf_frequency(word, lang.get(code).wordfreq or code)
-    except LookupError:
-        return 0.0
+    """wordfreq's Zipf frequency (tqcheck/lexicon/frequency.py); 0 where it has no list."""
+    return frequency.zipf(word, lang.get(code).wordfreq or code)
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from tqcheck.lexicon import frequency
 from tqcheck.lexicon.base import Backend, Pending, Ready, Word
 
 # A word is "known" when wordfreq has seen it at least this often (Zipf scale: 1 is once
@@ -25,11 +26,7 @@ def code(lang: str) -> str:
 
 @lru_cache(maxsize=64)
 def available(lang: str) -> bool:
-    try:
-        import wordfreq
-    except ImportError:
-        return False
-    return code(lang) in wordfreq.available_languages()
+    return frequency.available(code(lang))
 
 
 @lru_cache(maxsize=None)
@@ -38,10 +35,8 @@ def _function_words(lang: str) -> frozenset[str]:
     return frozenset(wordfreq.top_n_list(code(lang), FUNCTION_TOP_N))
 
 
-@lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
-    import wordfreq
-    return wordfreq.zipf_frequency(word, code(lang))
+    return frequency.zipf(word, code(lang))
 
 
 def _lemma(word: str, lang: str) -> str:

@@ -1,0 +1,102 @@
+"""The second core for one article: after the engine, the checks are pure Python on one
+core, and the other one sits idle (the engine, which used both, is done). `split_map`
+runs the tail of a list in a forked child while the parent does the head.
+
+Only in the main process of a run: a `batch --jobs N` or Dask worker already has the
+cores busy, and a child of each would only add work. Without fork (Windows, macOS's
+spawn default does not matter: os.fork is used directly) or on one core, everything runs
+here. A child that fails in any way costs nothing but time: its part is done again here,
+so a deterministic error is raised by the parent, as without the split.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import signal
+import threading
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below this much work a fork (≈5–15 ms with tqcheck's libraries loaded) and the pickled
+# results cost more than the half they save.
+MIN_ITEMS = 48
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def may_fork() -> bool:
+    # The main thread only: a fork beside another thread that runs checks could copy a
+    # lock that thread holds.
+    return (hasattr(os, "fork") and cores() >= 2 and multiprocessing.parent_process() is None
+            and threading.current_thread() is threading.main_thread())
+
+
+def _cut(weights: Sequence[int]) -> int:
+    """The index that splits the work in two halves by weight."""
+    total, run = sum(weights), 0
+    for i, w in enumerate(weights):
+        run += w
+        if 2 * run >= total:
+            return i + 1
+    return len(weights)
+
+
+def split_map(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int] | None = None,
+              on_item: Callable[[int], None] | None = None) -> list[R]:
+    """[fn(x) for x in items], the second half (by `weights`) in a forked child.
+    `on_item(k)` is called in the parent before each of its items (for progress)."""
+    def here(part: Sequence[T], start: int = 0) -> list[R]:
+        out = []
+        for k, item in enumerate(part, start):
+            if on_item is not None:
+                on_item(k)
+            out.append(fn(item))
+        return out
+
+    if len(items) < MIN_ITEMS or not may_fork():
+        return here(items)
+    cut = _cut(weights or [1] * len(items))
+    read_fd, write_fd = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_fd)
+        os.close(write_fd)
+        return here(items)
+    if pid == 0:  # the child: never returns, never runs the parent's exit handlers
+        code = 1
+        try:
+            os.close(read_fd)
+            with os.fdopen(write_fd, "wb") as out:
+                pickle.dump([fn(x) for x in items[cut:]], out, protocol=pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_fd)
+    tail: list[R] | None = None
+    inp = os.fdopen(read_fd, "rb")
+    done = False
+    try:
+        head = here(items[:cut])
+        try:
+            tail = pickle.load(inp)
+        except Exception:  # the child died, or its results do not unpickle
+            tail = None
+        done = True
+    finally:
+        inp.close()
+        if not done:  # an error or Ctrl-C here: the child's work is not wanted
+            os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+    if tail is None or status != 0 or len(tail) != len(items) - cut:
+        tail = here(items[cut:], cut)
+    return head + tail
