@@ -64,14 +64,17 @@ def split_map(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int] |
 
     if len(items) < MIN_ITEMS or not may_fork():
         return here(items)
-    cut = _cut(weights or [1] * len(items))
+    # The first item here, before the fork: what it loads on first use (dictionaries,
+    # compiled patterns, derived tables) is then loaded once, and shared.
+    first = here(items[:1])
+    cut = max(1, _cut(weights or [1] * len(items)))
     read_fd, write_fd = os.pipe()
     try:
         pid = os.fork()
     except OSError:
         os.close(read_fd)
         os.close(write_fd)
-        return here(items)
+        return first + here(items[1:], 1)
     if pid == 0:  # the child: never returns, never runs the parent's exit handlers
         code = 1
         try:
@@ -86,7 +89,7 @@ def split_map(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int] |
     inp = os.fdopen(read_fd, "rb")
     done = False
     try:
-        head = here(items[:cut])
+        head = first + here(items[1:cut], 1)
         try:
             tail = pickle.load(inp)
         except Exception:  # the child died, or its results do not unpickle
