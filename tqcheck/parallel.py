@@ -51,9 +51,10 @@ def _cut(weights: Sequence[int]) -> int:
 
 
 def split_map(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int] | None = None,
-              on_item: Callable[[int], None] | None = None) -> list[R]:
-    """[fn(x) for x in items], the second half (by `weights`) in a forked child.
-    `on_item(k)` is called in the parent before each of its items (for progress)."""
+              on_item: Callable[[int], None] | None = None, min_items: int | None = None) -> list[R]:
+    """[fn(x) for x in items], the second half (by `weights`) in a forked child, when there
+    are at least `min_items` (MIN_ITEMS). `on_item(k)` is called in the parent before each
+    of its items (for progress)."""
     def here(part: Sequence[T], start: int = 0) -> list[R]:
         out = []
         for k, item in enumerate(part, start):
@@ -62,7 +63,7 @@ def split_map(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int] |
             out.append(fn(item))
         return out
 
-    if len(items) < MIN_ITEMS or not may_fork():
+    if len(items) < (MIN_ITEMS if min_items is None else min_items) or len(items) < 2 or not may_fork():
         return here(items)
     # The first item here, before the fork: what it loads on first use (dictionaries,
     # compiled patterns, derived tables) is then loaded once, and shared.

@@ -1,3 +1,5 @@
+import os
+
 import numpy as np
 import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
@@ -51,3 +53,22 @@ def test_ter_skipped_for_long_passages():
 
 def test_nothing_to_score():
     assert Scorer().score([], []) == ([], Scorer().score([], [])[1])
+
+
+def test_an_article_scored_over_two_processes_scores_as_one_process_does(monkeypatch):
+    """Real FLORES sentences against each other's neighbours: enough pairs for
+    tqcheck.parallel to split the statistics, and the same numbers as without."""
+    from tests.conftest import CORPORA
+    from tqcheck import parallel
+
+    sents = [s for p in sorted((CORPORA / "ntrex" / "en-es").glob("*.en.md"))
+             for s in p.read_text(encoding="utf-8").splitlines() if s.strip()]
+    hyps, refs = sents[1:], sents[:-1]
+    assert len(hyps) >= parallel.MIN_ITEMS
+    forks, fork = [], os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    split = Scorer().score(hyps, refs)
+    assert forks or not parallel.may_fork()
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 10**9)
+    assert Scorer().score(hyps, refs) == split
+    assert split[1].bleu == pytest.approx(BLEU().corpus_score(hyps, [refs]).score, abs=0.01)

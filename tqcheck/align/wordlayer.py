@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tqcheck import lexicon
-from tqcheck.align.words import align_words, unit_words
+from tqcheck.align.words import WordAlignment, align_words, unit_words
 from tqcheck.model import AlignedUnit, Document
 
 if TYPE_CHECKING:
@@ -62,16 +62,17 @@ def attach(units: Sequence[AlignedUnit], lex: lexicon.Lexical) -> list[AlignedUn
     """Units with `.words` set where both sides have words to align."""
     if lex.src_backend is None or lex.tgt_backend is None:
         return list(units)
-    out = []
-    for u in units:
+    from tqcheck.parallel import split_map
+
+    def one(u: AlignedUnit) -> WordAlignment | None:
         if not u.source or not u.target:
-            out.append(u)
-            continue
-        wa = align_words(unit_words(u.source, lex.src_words), unit_words(u.target, lex.tgt_words),
-                         u.back_translation, src_lang=lex.src_lang, tgt_lang=lex.tgt_lang,
-                         dictionary=lex.src_dictionary)
-        out.append(replace(u, words=wa))
-    return out
+            return None
+        return align_words(unit_words(u.source, lex.src_words), unit_words(u.target, lex.tgt_words),
+                           u.back_translation, src_lang=lex.src_lang, tgt_lang=lex.tgt_lang,
+                           dictionary=lex.src_dictionary)
+
+    found = split_map(one, units, [len(u.source_text) + len(u.target_text) for u in units])
+    return [u if wa is None else replace(u, words=wa) for u, wa in zip(units, found)]
 
 
 # The pipeline's calls: start the analysis before the engine runs, attach it after.

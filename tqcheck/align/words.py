@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from tqcheck.lexicon import Word, grammar_lemmas, wordnet
 
@@ -48,13 +48,32 @@ class WordAlignment:
     tgt_lang: str = ""
     dictionary: bool = False  # the source words carried dictionary translations
 
-    def content_src(self) -> list[int]:
+    # The checks ask these of the same alignment thousands of times an article; each is
+    # made once (in the instance's __dict__, which a frozen dataclass still has).
+    @cached_property
+    def _content_src(self) -> tuple[int, ...]:
         g = grammar_lemmas(self.src_lang)
-        return [i for i, w in enumerate(self.src_words) if w.content and w.lemma not in g]
+        return tuple(i for i, w in enumerate(self.src_words) if w.content and w.lemma not in g)
 
-    def content_tgt(self) -> list[int]:
+    @cached_property
+    def _content_tgt(self) -> tuple[int, ...]:
         g = grammar_lemmas(self.tgt_lang)
-        return [i for i, w in enumerate(self.tgt_words) if w.content and w.lemma not in g]
+        return tuple(i for i, w in enumerate(self.tgt_words) if w.content and w.lemma not in g)
+
+    def content_src(self) -> tuple[int, ...]:
+        return self._content_src
+
+    def content_tgt(self) -> tuple[int, ...]:
+        return self._content_tgt
+
+    @cached_property
+    def src_to_tgt(self) -> dict[int, int]:
+        """Each linked source word's translation word (the last link, for a word with two)."""
+        return {lk.src: lk.tgt for lk in self.links}
+
+    @cached_property
+    def tgt_to_src(self) -> dict[int, int]:
+        return {lk.tgt: lk.src for lk in self.links}
 
     @property
     def coverage_src(self) -> float:

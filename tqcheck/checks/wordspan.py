@@ -38,11 +38,11 @@ def gap(wa: WordAlignment, i: int, side: str) -> tuple[int, float] | None:
     relative distance to the nearest unaligned content word of the other side (1: none),
     which may be what stands in its place. None without a linked neighbour on each side."""
     if side == "src":
-        mine = {lk.src: lk.tgt for lk in wa.links}
+        mine = wa.src_to_tgt
         theirs, n_mine, n_other = wa.unaligned_tgt, len(wa.src_words), len(wa.tgt_words)
         content = set(wa.content_tgt())
     else:
-        mine = {lk.tgt: lk.src for lk in wa.links}
+        mine = wa.tgt_to_src
         theirs, n_mine, n_other = wa.unaligned_src, len(wa.tgt_words), len(wa.src_words)
         content = set(wa.content_src())
     left = next((mine[k] for k in range(i - 1, -1, -1) if k in mine), None)

@@ -29,6 +29,8 @@ BOOTSTRAP_RESAMPLES = 1000
 BOOTSTRAP_SEED = 12345
 BOOTSTRAP_CELLS = 2_000_000
 STATS_CHUNK = 1000
+# Pairs whose statistics one task makes (tqcheck/parallel.py splits the tasks over two cores).
+STATS_SLICE = 8
 
 
 @dataclass(frozen=True)
@@ -72,18 +74,23 @@ class Scorer:
 
         from tqcheck.score import bleu
 
+        from tqcheck.parallel import MIN_ITEMS, split_map
+
         chrf_rows: list[list[int]] = []
         bleu_stats: list[list[int]] = []
         ter_stats: dict[int, list[float]] = {}
         for start in range(0, len(hyps), STATS_CHUNK):
             h, r = hyps[start:start + STATS_CHUNK], refs[start:start + STATS_CHUNK]
-            chrf_rows += [self.store.stats(a, b) for a, b in zip(h, r)]
-            bleu_stats += bleu.statistics(self.bleu, h, r)
-            idx = [i for i, (a, b) in enumerate(zip(h, r)) if self.use_ter
-                   and max(len(a.split()), len(b.split())) <= TER_MAX_WORDS_PASSAGE]
-            if idx:
-                ter_stats.update(zip((start + i for i in idx), self.ter._extract_corpus_statistics(
-                    [h[i] for i in idx], [[r[i] for i in idx]])))
+            # Each pair's statistics are its own, so slices of them can be made apart.
+            slices = [range(k, min(k + STATS_SLICE, len(h))) for k in range(0, len(h), STATS_SLICE)]
+            parts = split_map(lambda ks: self._slice_stats([h[k] for k in ks], [r[k] for k in ks]),
+                              slices, [sum(len(h[k]) + len(r[k]) for k in ks) for ks in slices],
+                              min_items=MIN_ITEMS // STATS_SLICE)
+            for ks, (c_rows, b_rows, t_rows) in zip(slices, parts):
+                chrf_rows += c_rows
+                bleu_stats += b_rows
+                ter_stats.update((start + ks[i], row) for i, row in t_rows.items())
+            bleu.warn_if_tokenized(self.bleu, h)
         chrf_stats = np.asarray(chrf_rows, dtype=float)
         passages = []
         for i, (h, r) in enumerate(zip(hyps, refs)):
@@ -105,6 +112,17 @@ class Scorer:
             signatures=self.signatures(),
         )
         return passages, article
+
+    def _slice_stats(self, h: list[str], r: list[str]
+                     ) -> tuple[list[list[int]], list[list[int]], dict[int, list[float]]]:
+        """chrF, BLEU and TER statistics of some pairs (TER by position, for the short ones)."""
+        from tqcheck.score import bleu
+
+        idx = [i for i, (a, b) in enumerate(zip(h, r)) if self.use_ter
+               and max(len(a.split()), len(b.split())) <= TER_MAX_WORDS_PASSAGE]
+        ter = dict(zip(idx, self.ter._extract_corpus_statistics([h[i] for i in idx], [[r[i] for i in idx]]))) \
+            if idx else {}
+        return ([self.store.stats(a, b) for a, b in zip(h, r)], bleu.statistics(self.bleu, h, r, warn=False), ter)
 
     def _bootstrap(self, stats: np.ndarray) -> tuple[float, float]:
         import numpy as np

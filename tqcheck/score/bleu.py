@@ -54,8 +54,10 @@ def _counts(tokens: list[str], order: int) -> list[Counter[tuple[str, ...]]]:
     return [Counter(zip(*(tokens[k:] for k in range(n)))) for n in range(1, order + 1)]
 
 
-def statistics(bleu: Any, hyps: Sequence[str], refs: Sequence[str]) -> list[list[int]]:
-    """`bleu._extract_corpus_statistics(hyps, [refs])`, one reference per hypothesis."""
+def statistics(bleu: Any, hyps: Sequence[str], refs: Sequence[str], warn: bool = True) -> list[list[int]]:
+    """`bleu._extract_corpus_statistics(hyps, [refs])`, one reference per hypothesis.
+    `warn=False`: the caller gives sacreBLEU's tokenized-period warning itself (`warn_if_tokenized`),
+    for hypotheses it cut into parts."""
     if not _applies(bleu):
         return bleu._extract_corpus_statistics(hyps, [refs])  # type: ignore[no-any-return]
     order = bleu.max_ngram_order
@@ -68,9 +70,14 @@ def statistics(bleu: Any, hyps: Sequence[str], refs: Sequence[str]) -> list[list
             correct.append(sum(map(min, map(hc.__getitem__, common), map(rc.__getitem__, common))))
             total.append(max(0, len(h) - n + 1))
         out.append([len(h), len(r), *correct, *total])
-    if not bleu._force and sum(hyp.endswith(" .") for hyp in hyps) >= 100:
-        _warn_tokenized()
+    if warn:
+        warn_if_tokenized(bleu, hyps)
     return out
+
+
+def warn_if_tokenized(bleu: Any, hyps: Sequence[str]) -> None:
+    if _applies(bleu) and not bleu._force and sum(hyp.endswith(" .") for hyp in hyps) >= 100:
+        _warn_tokenized()
 
 
 def _applies(bleu: Any) -> bool:
