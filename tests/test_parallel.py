@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import replace
 
 import pytest
@@ -40,6 +41,20 @@ def test_a_child_that_dies_costs_only_time():
         return x + 1
 
     assert parallel.split_map(work, list(range(100))) == list(range(1, 101))
+
+
+def test_a_stuck_child_is_given_up_and_its_half_done_here(monkeypatch):
+    me = os.getpid()
+    monkeypatch.setattr(parallel, "STUCK_S", 0.3)
+
+    def work(x):
+        if os.getpid() != me:
+            time.sleep(3600)  # as if waiting for a lock no thread of the child will free
+        return -x
+
+    assert parallel.split_map(work, list(range(100))) == [-x for x in range(100)]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
 
 
 def test_an_error_in_the_childs_part_is_raised_here():

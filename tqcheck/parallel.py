@@ -13,10 +13,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import select
 import signal
 import threading
+import time
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -24,6 +26,10 @@ R = TypeVar("R")
 # Below this much work a fork (≈5–15 ms with tqcheck's libraries loaded) and the pickled
 # results cost more than the half they save.
 MIN_ITEMS = 48
+# A child not done STUCK_FACTOR times (plus STUCK_S) after the parent finished its own
+# half is given up, and its half done here.
+STUCK_FACTOR = 4
+STUCK_S = 10.0
 
 
 def cores() -> int:
@@ -86,21 +92,37 @@ def split_map(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int] |
         finally:
             os._exit(code)
     os.close(write_fd)
-    tail: list[R] | None = None
-    inp = os.fdopen(read_fd, "rb")
     done = False
     try:
+        started = time.monotonic()
         head = first + here(items[1:cut], 1)
-        try:
-            tail = pickle.load(inp)
-        except Exception:  # the child died, or its results do not unpickle
-            tail = None
+        # The child's half is about as much work as this one: one that takes far longer
+        # is stuck (a lock a thread of this process held when it forked), not slow.
+        tail = _receive(read_fd, deadline=time.monotonic() + STUCK_FACTOR * (time.monotonic() - started) + STUCK_S)
         done = True
     finally:
-        inp.close()
-        if not done:  # an error or Ctrl-C here: the child's work is not wanted
+        os.close(read_fd)
+        if not done or tail is None:
             os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
     if tail is None or status != 0 or len(tail) != len(items) - cut:
         tail = here(items[cut:], cut)
     return head + tail
+
+
+def _receive(fd: int, deadline: float) -> list[Any] | None:
+    """The child's pickled results, or None if it died, sent garbage or missed the deadline."""
+    chunks = []
+    while True:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            return None
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    try:
+        got = pickle.loads(b"".join(chunks))
+    except Exception:  # cut short: the child died while writing
+        return None
+    return got if isinstance(got, list) else None
