@@ -14,6 +14,28 @@ from tqcheck.pipeline import CheckOptions, check_pair
 pytestmark = pytest.mark.skipif(not parallel.may_fork(), reason="needs fork and two cores")
 
 
+@pytest.fixture
+def forked(monkeypatch):
+    """The pids split_map forks."""
+    pids, fork = [], os.fork
+
+    def record():
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", record)
+    return pids
+
+
+def assert_reaped(pids):
+    assert pids
+    for pid in pids:  # waited for already: no such child any more
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
 def test_the_same_results_in_the_same_order():
     items = list(range(500))
     assert parallel.split_map(lambda x: (x, x * x), items, [1 + x % 7 for x in items]) == \
@@ -43,7 +65,7 @@ def test_a_child_that_dies_costs_only_time():
     assert parallel.split_map(work, list(range(100))) == list(range(1, 101))
 
 
-def test_a_stuck_child_is_given_up_and_its_half_done_here(monkeypatch):
+def test_a_stuck_child_is_given_up_and_its_half_done_here(monkeypatch, forked):
     me = os.getpid()
     monkeypatch.setattr(parallel, "STUCK_S", 0.3)
 
@@ -53,8 +75,7 @@ def test_a_stuck_child_is_given_up_and_its_half_done_here(monkeypatch):
         return -x
 
     assert parallel.split_map(work, list(range(100))) == [-x for x in range(100)]
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
+    assert_reaped(forked)
 
 
 def test_an_error_in_the_childs_part_is_raised_here():
@@ -67,7 +88,7 @@ def test_an_error_in_the_childs_part_is_raised_here():
         parallel.split_map(work, list(range(200)))
 
 
-def test_an_error_here_leaves_no_child_behind():
+def test_an_error_here_leaves_no_child_behind(forked):
     def work(x):
         if x == 3:
             raise KeyError(x)
@@ -75,8 +96,7 @@ def test_an_error_here_leaves_no_child_behind():
 
     with pytest.raises(KeyError):
         parallel.split_map(work, list(range(200)))
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
+    assert_reaped(forked)
 
 
 def test_progress_is_told_here_for_every_item_of_the_head():

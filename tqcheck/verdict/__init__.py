@@ -113,13 +113,12 @@ def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
         return [replace(u, risk=1.0) if not (u.source and u.target) else u for u in scored]
     flag = float(ctx.thresholds[key])
     out = []
-    for u in units:
-        if not (u.source and u.target):
+    for u, got in zip(units, _scored(units, ctx, m, rates)):
+        if got is None:
             # A passage with no counterpart is the alignment's verdict, not a guess.
             out.append(replace(u, risk=1.0))
             continue
-        values = features(u, ctx, rates[u.index])
-        risk = m.risk(values)
+        risk, values = got
         findings = u.findings
         if all(p.kind == "heading" for p in u.target):
             # Headlines are rewritten on purpose and the verdict learnt on body sentences:
@@ -134,9 +133,24 @@ def apply(units: Sequence[AlignedUnit], ctx: Context, info: EngineInfo,
     return out
 
 
+def _scored(units: Sequence[AlignedUnit], ctx: Context, m: VerdictModel, rates: Rates
+            ) -> list[tuple[float, dict[str, float]] | None]:
+    """Each paired unit's risk and features (None for the others); a long article's over
+    two cores (tqcheck/parallel.py)."""
+    from tqcheck.parallel import split_map
+
+    def one(u: AlignedUnit) -> tuple[float, dict[str, float]] | None:
+        if not (u.source and u.target):
+            return None
+        values = features(u, ctx, rates[u.index])
+        return m.risk(values), values
+
+    return split_map(one, units, [len(u.source_text) + len(u.target_text) for u in units])
+
+
 def _risks(units: Sequence[AlignedUnit], ctx: Context, m: VerdictModel, rates: Rates) -> list[AlignedUnit]:
-    return [replace(u, risk=round(m.risk(features(u, ctx, rates[u.index])), 4)) if u.source and u.target else u
-            for u in units]
+    return [u if got is None else replace(u, risk=round(got[0], 4))
+            for u, got in zip(units, _scored(units, ctx, m, rates))]
 
 
 def _fold_words(u: AlignedUnit, flag: float) -> AlignedUnit:
