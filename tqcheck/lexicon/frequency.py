@@ -105,7 +105,10 @@ def _table(code: str) -> Table:
     path = cache_dir() / f"wordfreq-{code}.sqlite3"
     for _ in range(2):
         try:
-            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            # immutable: no locks at all. The file is only ever replaced whole (a new
+            # inode), never written in place, and a forked child may read it too
+            # (tqcheck/parallel.py), which SQLite's locks do not allow across a fork.
+            con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
             meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("stamp") == _stamp(data):
                 return Table(con, meta.get("simple") == "1")
