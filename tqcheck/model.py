@@ -78,3 +78,8 @@ class AlignedUnit:
     @property
     def target_text(self) -> str:
         return "\n".join(p.text for p in self.target)
+
+    @property
+    def size(self) -> int:
+        """Characters on both sides: how much work the unit is (tqcheck/parallel.py's weights)."""
+        return sum(len(p.text) for p in self.source) + sum(len(p.text) for p in self.target)

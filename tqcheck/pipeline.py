@@ -122,7 +122,7 @@ def analyse(
             progress("check", k, len(units))
 
     found = split_map(lambda u: run_checks(u, checks, ctx), units,
-                      [len(u.source_text) + len(u.target_text) for u in units], tick)
+                      [u.size for u in units], tick)
     checked = [replace(u, findings=f) for u, f in zip(units, found)]
     progress("check", len(units), len(units))
     units = run_article_checks(checked, checks, ctx)

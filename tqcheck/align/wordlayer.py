@@ -71,7 +71,7 @@ def attach(units: Sequence[AlignedUnit], lex: lexicon.Lexical) -> list[AlignedUn
                            u.back_translation, src_lang=lex.src_lang, tgt_lang=lex.tgt_lang,
                            dictionary=lex.src_dictionary)
 
-    found = split_map(one, units, [len(u.source_text) + len(u.target_text) for u in units])
+    found = split_map(one, units, [u.size for u in units])
     return [u if wa is None else replace(u, words=wa) for u, wa in zip(units, found)]
 
 

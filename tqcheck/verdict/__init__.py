@@ -145,7 +145,7 @@ def _scored(units: Sequence[AlignedUnit], ctx: Context, m: VerdictModel, rates: 
         values = features(u, ctx, rates[u.index])
         return m.risk(values), values
 
-    return split_map(one, units, [len(u.source_text) + len(u.target_text) for u in units])
+    return split_map(one, units, [u.size for u in units])
 
 
 def _risks(units: Sequence[AlignedUnit], ctx: Context, m: VerdictModel, rates: Rates) -> list[AlignedUnit]:
