@@ -10,7 +10,6 @@ so a deterministic error is raised by the parent, as without the split.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import select
@@ -42,6 +41,8 @@ def cores() -> int:
 def may_fork() -> bool:
     # The main thread only: a fork beside another thread that runs checks could copy a
     # lock that thread holds.
+    import multiprocessing  # here: a cached re-run imports this module and never forks
+
     return (hasattr(os, "fork") and cores() >= 2 and multiprocessing.parent_process() is None
             and threading.current_thread() is threading.main_thread())
 

@@ -25,7 +25,6 @@ from tqcheck.errors import TqcheckError
 from tqcheck.glossary import for_options as glossary_for
 from tqcheck.model import AlignedUnit, Document
 from tqcheck.options import CheckOptions, Prepared
-from tqcheck.parallel import split_map
 from tqcheck.prepare import (PRE_ENGINE_STAGES, PREFILL_PASSAGES, READ_PROGRESS_EVERY, no_progress, prepare,
                              read_and_segment, source_side)
 from tqcheck.read import side_names
@@ -87,6 +86,7 @@ def analyse(
     from tqcheck import verdict
     from tqcheck.align import wordlayer
     from tqcheck.checks import Context, build_checks, plan_checks, run_article_checks, run_checks
+    from tqcheck.parallel import split_map
     from tqcheck.score import Scorer
 
     t0 = time.perf_counter()

@@ -11,7 +11,7 @@ from tests.conftest import CORPORA, ROOT, needs_apertium
 
 EN, ES = CORPORA / "sample" / "article.en.md", CORPORA / "sample" / "article.es.md"
 HEAVY = ("sacrebleu", "numpy", "wordfreq", "langdetect", "trafilatura", "translate", "langcodes",
-         "tqcheck.checks", "tqcheck.align.aligner", "hunspell", "simplemma")
+         "tqcheck.checks", "tqcheck.align.aligner", "hunspell", "simplemma", "multiprocessing")
 # Runs the CLI in this interpreter and prints which HEAVY modules it loaded.
 PROBE = """
 import json, sys

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck import lang
-from tqcheck.lexicon import frequency
+from tqcheck.lexicon import wordlist
 
 DICT_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 PACKAGE = {"es": "hunspell-es", "ca": "hunspell-ca", "en": "hunspell-en-us", "fr": "hunspell-fr",
@@ -68,7 +68,7 @@ def alphabet(code: str) -> str:
 
 def zipf(word: str, code: str) -> float:
     """wordfreq's Zipf frequency (tqcheck/lexicon/frequency.py); 0 where it has no list."""
-    return frequency.zipf(word, lang.get(code).wordfreq or code)
+    return wordlist.zipf(word, code)
 
 
 @functools.lru_cache(maxsize=100_000)

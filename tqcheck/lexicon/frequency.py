@@ -123,8 +123,8 @@ def _table(code: str) -> Table:
 
 
 def _latin_folded(word: str) -> bool:
-    return (word.isalpha() and word == word.casefold() and all(c < "\u0250" for c in word)
-            and all(c >= "\u00c0" or "a" <= c <= "z" for c in word)
+    return (word.isalpha() and word == word.casefold()
+            and all("a" <= c <= "z" or "\u00c0" <= c < "\u0250" for c in word)
             and unicodedata.is_normalized("NFC", word))
 
 
