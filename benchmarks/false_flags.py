@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/false_flags.py --pair es --docs evaluation --show
     .venv/bin/python benchmarks/false_flags.py --pair pt-en --split dev --check numbers --show
     .venv/bin/python benchmarks/false_flags.py --pair en-ar --engine none --split train --show
+    .venv/bin/python benchmarks/false_flags.py --pair es --split dev --words --show   # with the word layer
 
 `--docs evaluation` are the documents benchmarks/evaluate.py perturbs; `--docs
 calibration` the 60 it holds out (they made the shipped calibration, so low-score is
@@ -36,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="append", help="only the findings of this check (repeatable)")
     ap.add_argument("--cache", type=Path, help="translation cache to reuse between runs")
     ap.add_argument("--show", action="store_true", help="print each false flag with its passage")
+    ap.add_argument("--words", action="store_true", help="with the word layer: every check (--enable all)")
     args = ap.parse_args(argv)
     src_lang, tgt_lang = evaluate.parse_pair(args.pair)
     if args.split:
@@ -47,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         articles = ([a if src_lang == "en" else a.reversed() for a in held]
                     if args.docs == "calibration" else pool)
     opts = CheckOptions(src_lang=src_lang, tgt_lang=tgt_lang, engine=args.engine,
-                        cache=str(args.cache) if args.cache else False)
+                        cache=str(args.cache) if args.cache else False,
+                        **({"enable": ("all",)} if args.words else {}))
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for k, article in enumerate(articles):

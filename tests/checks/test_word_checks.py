@@ -56,6 +56,9 @@ def test_single_word_code_mixing():
     ]
     for source, translation in names:
         assert passes("leaked-word", source, translation), translation
+    # A word the source capitalises inside its sentence is a name wherever it goes.
+    assert passes("leaked-word", "La retórica beligerante de Morales ha agotado la buena voluntad chilena.",
+                  "Morales's belligerent rhetoric has sapped any residual Chilean goodwill.", "es-en")
     # A loanword the target knows about as well as the source does.
     assert passes("leaked-word", "A hip hop trio wants to fill its music with positive messages.",
                   "Un trío de hip hop quiere llenar su música con mensajes positivos.")
@@ -92,9 +95,62 @@ def test_omitted_word_with_a_hole():
 
 
 def test_mistranslation_near_miss():
-    f = word_findings("mistranslation", "The wheel turned around the table.",
-                      "La roda va girar volant la taula.", "en-ca")
-    assert not f or "did you mean" in f[0].message
+    talk = "The judges want to talk to the press."
+    f = word_findings("mistranslation", talk, "Los jueces quieren habar con la prensa.")
+    assert [x.evidence["did_you_mean"] for x in f] == ["hablar"]
+    # A form of the expected word (the tagger read "hablas" as the noun "habla") and a
+    # word of its family ("guerra comercial" for "trade war") are no slips of the keyboard.
+    assert passes("mistranslation", talk, "Los jueces quieren hablas con la prensa.")
+    assert passes("mistranslation", "The trade war between the two countries was deafening.",
+                  "La guerra comercial entre los dos países fue ensordecedora.")
+
+
+def test_near_miss_is_one_slip_away():
+    from tqcheck.checks.words import near_miss
+    from tqcheck.lexicon import Word
+
+    def miss(got: str, *expected: str) -> str | None:
+        return near_miss(Word(got, 0, len(got), got), expected)
+
+    assert miss("volant", "voltant") == "voltant"      # a letter dropped
+    assert miss("fixtat", "fitxat") == "fitxat"        # two swapped
+    assert miss("llençar", "llançar") == "llançar"     # one changed
+    assert miss("emocionat", "emocional") is None      # two edits: another word
+    assert miss("comercial", "comercio") is None       # the same stem
+    assert miss("basa", "base") is None                # too short to tell
+    assert miss("coautor", "autor") is None            # one word inside the other
+
+
+def test_opposite_said_with_a_negation():
+    # A litotes renders the word: "no fue capaz" is "unable", "poc probable" "unlikely".
+    assert passes("opposite", "He was unable to finish the race.", "No fue capaz de terminar la carrera.")
+    assert fails("opposite", "He pleaded guilty in court on Saturday.",
+                 "Se declaró inocente ante el tribunal el sábado.")
+    assert passes("opposite", "He pleaded not guilty in court on Saturday.",
+                  "Se declaró inocente ante el tribunal el sábado.")
+    assert fails("opposite", "It is unlikely that the law will pass.", "És probable que la llei s'aprovi.", "en-ca")
+    assert passes("opposite", "It is unlikely that the law will pass.", "És poc probable que la llei s'aprovi.",
+                  "en-ca")
+
+
+def test_names_and_quotations_copied_whole_are_no_leaks():
+    copied = [
+        # A name with its glue, where it opens a clause, and a lowercase "the" in a name.
+        ("The government announced funding for a project, the Power of Nutrition, that will reach "
+         "5 million women and children with nutrition interventions.",
+         "El gobierno anunció la financiación de un proyecto, Power of Nutrition, con el que 5 millones "
+         "de mujeres y niños se beneficiarán de intervenciones relacionadas con la nutrición."),
+        ("Janet Jackson, the Weeknd and Shawn Mendes will perform.",
+         "Janet Jackson, the Weeknd y Shawn Mendes actuarán."),
+        # A quotation inside a bracket is a quotation.
+        ("The production line is run on a just-in-time basis.",
+         "La línea se basa en la producción ajustada («just in time» o en el último momento)."),
+    ]
+    for source, translation in copied:
+        assert passes("leaked-word", source, translation), translation
+    # One word left untranslated beside a name brings no capital along.
+    assert fails("leaked-word", "The government said the house of Trump was sold.",
+                 "El gobierno dijo que la house de Trump se vendió.")
 
 
 def test_arabic_through_wordfreq():

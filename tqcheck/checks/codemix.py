@@ -176,7 +176,12 @@ class LeakedWord(CodeMixing):
         # Words that open a source sentence with a capital: when the translation's sentence
         # opens with the same word, it is a name as often as not ("West continued: …").
         src_text = unit.source_text
-        opening = {fold(w.text) for w in wa.src_words if w.text[:1].isupper() and _sentence_start(src_text, w.start)}
+        capital = [w for w in wa.src_words if w.text[:1].isupper()]
+        opening = {fold(w.text) for w in capital if _sentence_start(src_text, w.start)}
+        # Words the source capitalises inside a sentence are names there ("la retórica de
+        # Morales"), wherever the translation puts them ("Morales's rhetoric").
+        named = ({fold(w.text) for w in capital if not _sentence_start(src_text, w.start)}
+                 if get_language(ctx.src_lang).capital_is_name else set())
         text = unit.target_text
         quoted = quoted_spans(text)
         by_list = (ctx.lexicon_tgt or "").startswith("wordfreq")
@@ -190,11 +195,12 @@ class LeakedWord(CodeMixing):
                 continue  # the target's analyser knows it: a word or a loanword of the target
             if not _leaked(t.text, ctx):
                 continue  # the target's word list knows it about as well: a loanword
-            if t.text[:1].isupper() and (_next_capitalised(text, t.end)  # a name: "The Guardian"
+            if t.text[:1].isupper() and (key in named or _next_capitalised(text, t.end)  # "The Guardian"
                                          or (key not in common and (not _sentence_start(text, t.start)
                                                                     or key in opening))):
                 continue
-            if _in_name(text, t.start, t.end) or _glued(text, t.start, t.end):
+            if (_in_name(text, t.start, t.end) or _glued(text, t.start, t.end)
+                    or _copied_name(text, t.start, t.end, src_text)):
                 continue
             if any(a <= t.start and t.end <= b and _quoted_original(wa, source, a, b) for a, b in quoted):
                 continue  # a quotation kept in the original language, on purpose
@@ -255,6 +261,32 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return (bool(left) and cap(left[0]) and all(glue(w) for w in left[1:]) and len(before) > len(left)
             and bool(right) and cap(right[-1]) and all(glue(w) for w in right[:-1])
             and len(left) + len(right) <= 3)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+
+
+def _copied_name(text: str, start: int, end: int, source: str) -> bool:
+    """Part of a name the translation copies whole from the source: two or three words,
+    spaces only between them, found as they are (case and all) in the source, and
+    capitalised but for short glue ("Fox News", "Power of Nutrition", "the Weeknd"). One
+    word left untranslated never brings its capitalised neighbours along."""
+    words = [m for m in _NAME_WORD.finditer(text)]
+    at = next((k for k, m in enumerate(words) if m.start() <= start < m.end()), None)
+    if at is None:
+        return False
+    for lo in range(max(0, at - 2), at + 1):
+        for hi in range(at, min(len(words), lo + 3)):
+            run = words[lo:hi + 1]
+            if len(run) < 2 or any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
+                continue
+            caps = [m.group()[:1].isupper() for m in run]
+            glue = all(c or len(m.group()) <= _NAME_GLUE for c, m in zip(caps, run))
+            # A name ends on a capital: "Rosa had" is a name and a word.
+            if glue and caps[-1] and sum(caps) >= 1 + (text[start:start + 1].isupper() or len(run) > 2) \
+                    and text[run[0].start():run[-1].end()] in source:
+                return True
+    return False
 
 
 def _glued(text: str, start: int, end: int) -> bool:

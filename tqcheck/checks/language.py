@@ -37,12 +37,16 @@ def related(a: str, b: str) -> bool:
 
 
 # Quoted titles and capitalised names stay in the original language in a good translation.
-_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)|\([^)]*\)")
+_QUOTES = (r"“[^”]*”", r"«[^»]*»", r"\"[^\"]*\"", r"‘[^’]*’", r"(?<!\w)'[^']*'(?!\w)", r"\([^)]*\)")
+_QUOTED = re.compile("|".join(_QUOTES))
+_QUOTE_KINDS = tuple(re.compile(q) for q in _QUOTES)
 _CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_]*[A-ZÀ-Þ][\w'’-]*")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED.finditer(text)]
+    """Every quotation and bracket, nested ones too: the «just in time» inside
+    "(«just in time» o en el último momento)" is a quotation of its own."""
+    return sorted({m.span() for q in _QUOTE_KINDS for m in q.finditer(text)})
 
 
 def running_text(sentence: str) -> str:

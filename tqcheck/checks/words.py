@@ -3,13 +3,17 @@ an unrelated word, or by its opposite. Each names the words on both sides, the
 dictionary's expected translations and the back-translation."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from tqcheck.align.words import WordAlignment, fold, stem_match
 from tqcheck.checks.base import Context, register
 from tqcheck.checks.wordspan import MEANING_POS, WordCheck, gap, hole, reliable, span_evidence, words_of
+from tqcheck.lang import get as get_language
 from tqcheck.lexicon import Word, antonyms, grammar_lemmas
 from tqcheck.model import AlignedUnit, Finding, Severity
 
-# A translation this close in spelling to an expected one is a misspelling of it.
+# A slip this close in spelling (difflib's ratio) to an expected translation is a misspelling of it.
 NEAR_MISS = 0.8
 # Relative distance within which an unaligned translation word stands in a source word's place.
 STAND_IN = 0.15
@@ -80,16 +84,44 @@ class AddedWords(WordCheck):
 
 
 def near_miss(word: Word, expected: tuple[str, ...]) -> str | None:
-    """The expected translation `word` looks like a misspelling of, if any."""
+    """The expected translation `word` is one slip of the keyboard away from, if any:
+    a letter added, dropped, changed or two swapped ("volant" for "voltant")."""
     from difflib import SequenceMatcher
+
+    from tqcheck.checks.speller import distance
     got = fold(word.text)
     for e in expected:
         fe = fold(e)
-        if fe in got or got in fe or len(fe) < 4 or abs(len(fe) - len(got)) > 1:
-            continue  # "coautor" for "autor" is a different word, not a misspelling
-        if SequenceMatcher(None, got, fe).ratio() >= NEAR_MISS:
-            return e
+        # "coautor" for "autor" is another word; "hablas" is a form of "hablar", and
+        # "comercial" ("guerra comercial", trade war) a word of "comercio"'s family.
+        if len(fe) < 4 or fe in got or got in fe or stem_match(got, fe):
+            continue
+        if distance(got, fe) == 1 and SequenceMatcher(None, got, fe).ratio() >= NEAR_MISS:
+            return e  # the ratio keeps short words out: "basa" (se basa en) is no "base"
     return None
+
+
+# Words before an adjective within which a negation or an attenuator reverses it.
+LITOTES_WINDOW = 4
+
+
+@lru_cache(maxsize=None)
+def _reversers(lang: str) -> re.Pattern[str] | None:
+    neg = get_language(lang).negation
+    # Not the weak markers: "only", "without" and privative words ("unemployment") reverse
+    # no adjective.
+    alts = [a for a in (neg.strong, neg.attenuators) if a] if neg else []
+    return re.compile("|".join(alts), re.I) if alts else None
+
+
+def reversed_before(text: str, start: int, lang: str) -> bool:
+    """A negation or an attenuator among the few words before `start`, in its clause:
+    "no es capaz" renders "unable", "poco profunda" "shallow", "not guilty" "inocente"."""
+    pattern = _reversers(lang)
+    if pattern is None:
+        return False
+    clause = re.split(r"[,.;:!?()«»“”\"]", text[:start])[-1]
+    return bool(pattern.search(" ".join(clause.split()[-LITOTES_WINDOW:])))
 
 
 def _english(w: Word, lang: str) -> set[str]:
@@ -132,8 +164,8 @@ class Mistranslation(WordCheck):
     severity = Severity.ERROR
     description = ("A source content word none of whose dictionary translations appears, that does "
                    "not come back in the back-translation, with one unaligned translation word in "
-                   "its place; an error for an opposite (WordNet antonyms) or a near-miss spelling "
-                   "of an expected translation, else a warning.")
+                   "its place that is one slip of the keyboard from an expected translation "
+                   "(not a form or a word of its family).")
     needs_dictionary = True
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
@@ -170,8 +202,10 @@ class Opposite(WordCheck):
     title = "A word rendered by its opposite"
     severity = Severity.WARNING
     description = ("A source adjective and the translation adjective in its place are antonyms in WordNet "
-                   "(English directly, other languages through their dictionary translations); "
-                   "an error when the back-translation brings the opposite back, else a warning.")
+                   "(English directly, other languages through their dictionary translations), and "
+                   "no negation or attenuator on one side only says it in other words ('no fue "
+                   "capaz', 'poco profundo'); an error when the back-translation brings the opposite "
+                   "back, else a warning.")
     needs_dictionary = True
 
     def unavailable(self, ctx: Context) -> str | None:
@@ -201,8 +235,9 @@ class Opposite(WordCheck):
                 if j in sure_t or abs(i / ns - j / nt) > STAND_IN or wa.tgt_words[j].pos != "adj":
                     continue
                 opp = opposite_pair(wa, i, j, ctx)
-                if opp is None:
-                    continue
+                if opp is None or (reversed_before(unit.source_text, wa.src_words[i].start, ctx.src_lang)
+                                   != reversed_before(unit.target_text, wa.tgt_words[j].start, ctx.tgt_lang)):
+                    continue  # one side says it with a negation: the opposite is the translation
                 ev = span_evidence(unit, wa, src=[i], tgt=[j])
                 ev["opposite"] = list(opp)
                 s, t = wa.src_words[i], wa.tgt_words[j]

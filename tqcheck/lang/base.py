@@ -22,10 +22,13 @@ class Negation:
     `strong` markers almost always negate; `weak` ones are ambiguous or negate only in
     form ("sin embargo" = however, "ne ... que" = only): they never raise a finding on
     their own, but their presence on the other side is enough to keep quiet. `filler`:
-    words that sit between a negation and what it negates ("did not even have")."""
+    words that sit between a negation and what it negates ("did not even have").
+    `attenuators` turn an adjective toward its opposite without negating anything
+    ("poco profundo" = shallow, "little known"): a litotes, not an antonym swap."""
     strong: str
     weak: str = ""
     filler: frozenset[str] = frozenset()
+    attenuators: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,6 +82,9 @@ class Language:
     inflections: tuple[tuple[str, str], ...] = ()
     clitics: tuple[str, ...] = ()
     clock: Clock = Clock()
+    # A capital inside a sentence marks a name: not in English ("on Saturday", "the
+    # French") or German, which capitalise common words too.
+    capital_is_name: bool = True
     # Words the grammar writes twice in a row ("nous nous levons", "had had"): never a slip.
     doubled_words: frozenset[str] = frozenset()
     # How this language writes acronyms of another: {"BC": ("aC", "a. C."), "UN": ("ONU",)}.

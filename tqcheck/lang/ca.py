@@ -19,6 +19,7 @@ LANGUAGE = Language(
                 "tret de", "excepte", "ja no", "a menys que", "o no", "llevat", "deixar de", "deixa de",
                 r"cap (?:a|al|als|on|de|del|dels|d['’]\w+)", r"(?:el|al|del|pel|un|seu) cap"),
         filler=words("els és va van hi ho en"),
+        attenuators=_w("poc", "poca", "pocs", "poques", "menys"),
     ),
     scales=(("mil milions", 1e9), ("mil", 1e3), ("milions", 1e6), ("milió", 1e6), ("bilions", 1e12)),
     fractions=frozen({"la meitat": 0.5, "mig": 0.5, "mitja": 0.5, "un quart": 0.25,

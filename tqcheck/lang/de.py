@@ -2,6 +2,7 @@ from tqcheck.lang.base import Language, words
 
 LANGUAGE = Language(
     code="de", name="German", families=frozenset({"germanic"}),
+    capital_is_name=False,
     function_words=words(
         "der die das den dem des und in zu ist nicht von mit sich auf für ein eine als auch "
         "es an er sie wir wird wurde bei nach aus noch über"),

@@ -15,6 +15,7 @@ _AFFIX = (r"non-?\w+", r"un(?!der|til|it|iv|io|iq|if)\w{3,}", r"\w{3,}less(?:ly|
 
 LANGUAGE = Language(
     code="en", name="English", families=frozenset({"germanic"}),
+    capital_is_name=False,
     function_words=words(
         "the of and to in is was for that with on as by at from this be are have has were it "
         "which an or not but his her their they he she we will would been who said its"),
@@ -38,6 +39,7 @@ LANGUAGE = Language(
         filler=words("be been being is are was were have has had do does did the any more yet only "
                      "just even also really always get got that this with for one all too very much "
                      "will would could should can"),
+        attenuators=_w("little", "less", "barely", "hardly", "scarcely"),
     ),
     scales=(("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("bn", 1e9),
             ("crore", 1e7), ("lakh", 1e5)),

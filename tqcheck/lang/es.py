@@ -21,6 +21,7 @@ LANGUAGE = Language(
                 "ni siquiera", "ya no", "a menos que", "o no", "dejar de", "deja de", "dejó de"),
         filler=words("se lo la le les me te nos ha han hay es son fue era está más tan muy que del "
                      "los las una uno"),
+        attenuators=_w("poco", "poca", "pocos", "pocas", "menos", "escasamente"),
     ),
     scales=(("mil millones", 1e9), ("millardos", 1e9), ("millardo", 1e9), ("mil", 1e3),
             ("millones", 1e6), ("millón", 1e6), ("billones", 1e12), ("billón", 1e12)),

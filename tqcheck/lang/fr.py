@@ -20,6 +20,7 @@ LANGUAGE = Language(
                 "seulement", "uniquement", "sauf", "à moins", r"(?:un|le|ce|faux|au|du) pas",
                 "ne plus", "cesser de"),
         filler=words("pas ne il elle est ont été"),
+        attenuators=_w("peu", "moins"),
     ),
     scales=(("mille", 1e3), ("millions", 1e6), ("million", 1e6), ("milliards", 1e9), ("milliard", 1e9)),
     fractions=frozen({"la moitié": 0.5, "moitié": 0.5, "un quart": 0.25, "un tiers": 1 / 3,

@@ -21,6 +21,7 @@ LANGUAGE = Language(
         weak=_w("sem", "não só", "não apenas", "senão", "só", "somente", "apenas", "exceto",
                 "salvo", "já não", "a menos que", "ou não", "deixar de", "deixou de", "deixa de"),
         filler=words("não nem foi são"),
+        attenuators=_w("pouco", "pouca", "poucos", "poucas", "menos"),
     ),
     scales=(("mil milhões", 1e9), ("mil", 1e3), ("milhões", 1e6), ("milhão", 1e6),
             ("bilhões", 1e9), ("bilhão", 1e9)),
