@@ -1,11 +1,15 @@
-"""Recompute the calibration files shipped in tqcheck/calibration/: Apertium en→es and
-en→ca (direct), and the pivot routes through Spanish for en→pt, pt→en, en→fr, fr→en.
+"""Recompute the calibration files shipped in tqcheck/calibration/: Apertium en→es,
+en→ca, es→en and ca→en (direct), and the pivot routes through Spanish for en→pt, pt→en,
+en→fr, fr→en.
 
     .venv/bin/python benchmarks/calibrate_shipped.py
+    .venv/bin/python benchmarks/calibrate_shipped.py apertium-es-en   # one file
 
-Known-good pairs are NTREX-128 human translations. The last CALIBRATION_DOCS documents are
-used, so the articles in corpora/ and the evaluation (which take the first ones) stay
-held out.
+Known-good pairs are NTREX-128 human translations. For the first files the last
+CALIBRATION_DOCS documents are used, so the articles in corpora/ and the evaluation (which
+take the first ones) stay held out; es→en and ca→en, added with the sentence suite, use
+the NTREX documents of its train split (benchmarks/suite/split.py), so they never see a
+dev or test document.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import corpus
+from suite.split import split_of
 
 CALIBRATION_DOCS = 60
 # Half a passage in a hundred of known-good human translation falls under the threshold.
@@ -22,8 +27,10 @@ PERCENTILE = 0.5
 # (source, translation, NTREX file, file name): English originals, and the reverse
 # direction with the human translation as the source (both sides are faithful).
 PAIRS = [("en", "es", "spa", "apertium-en-es"), ("en", "ca", "cat", "apertium-en-ca"),
+         ("es", "en", "spa", "apertium-es-en"), ("ca", "en", "cat", "apertium-ca-en"),
          ("en", "pt", "por", "apertium-en-pt-via-es"), ("pt", "en", "por", "apertium-pt-en-via-es"),
          ("en", "fr", "fra", "apertium-en-fr-via-es"), ("fr", "en", "fra", "apertium-fr-en-via-es")]
+TRAIN_SPLIT = {"apertium-es-en", "apertium-ca-en"}
 OUT = corpus.REPO / "tqcheck" / "calibration"
 
 
@@ -34,7 +41,10 @@ def main(argv: list[str] | None = None) -> None:
     for src, tgt, code, name in PAIRS:
         if only and name not in only:
             continue
-        articles = corpus.ntrex_articles(code)[-CALIBRATION_DOCS:]
+        if name in TRAIN_SPLIT:
+            articles = [a for a in corpus.ntrex_articles(code) if split_of("ntrex128", a.doc_id) == "train"]
+        else:
+            articles = corpus.ntrex_articles(code)[-CALIBRATION_DOCS:]
         if src != "en":
             articles = [a.reversed() for a in articles]
         with tempfile.TemporaryDirectory() as tmp:
