@@ -289,7 +289,10 @@ def test_lost_entity_passes(source, target, tgt, back):
      "L'empresa va registrar beneficis rècord en el tercer trimestre de", "ca"),
     ("The minister announced that the new hospital will open next month in the capital city.",
      "أعلن الوزير أن المستشفى الجديد سيفتح في", "ar"),
-], ids=["short", "comma", "function-word-ca", "function-word-ar"])
+    # Cut at two thirds, on a content word: the engine stopped, whatever the last word is.
+    ("The storm destroyed hundreds of homes along the coast and left thousands without power.",
+     "La tormenta destruyó cientos de casas a lo largo de la costa", "es"),
+], ids=["short", "comma", "function-word-ca", "function-word-ar", "two-thirds"])
 def test_truncation_fails(source, target, tgt):
     assert run("truncation", source, target, tgt=tgt)
 
