@@ -127,6 +127,20 @@ def stem_match(a: str, b: str) -> bool:
     return k >= max(4, n - 2)
 
 
+def distance(a: str, b: str) -> int:
+    """Damerau–Levenshtein distance (adjacent transpositions count one)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
 @lru_cache(maxsize=200_000)  # the same pairs come back unit after unit (and cost a SequenceMatcher)
 def cognate(a: str, b: str) -> bool:
     if len(a) < 4 or len(b) < 4 or a[0] != b[0]:

@@ -271,7 +271,7 @@ def _copied_name(text: str, start: int, end: int, source: str) -> bool:
     spaces only between them, found as they are (case and all) in the source, and
     capitalised but for short glue ("Fox News", "Power of Nutrition", "the Weeknd"). One
     word left untranslated never brings its capitalised neighbours along."""
-    words = [m for m in _NAME_WORD.finditer(text)]
+    words = list(_NAME_WORD.finditer(text))
     at = next((k for k, m in enumerate(words) if m.start() <= start < m.end()), None)
     if at is None:
         return False

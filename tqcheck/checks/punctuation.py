@@ -50,11 +50,10 @@ class Truncation(Check):
         if not tgt or not _ends_terminal(src) or _ends_terminal(tgt):
             return []
         ratio = len(unit.target_text) / max(1, len(unit.source_text))
-        usual = _usual_ratio(ctx)
+        if ratio >= MAX_RATIO * _usual_ratio(ctx):
+            return []
         last = _LAST_WORD.search(tgt)
         last_word = last.group(1).lower() if last else ""
-        if ratio >= MAX_RATIO * usual:
-            return []
         why = f"it is {ratio:.0%} of the source's length"
         if tgt[-1] in ",،;'’":
             why += f" and ends on “{tgt[-1]}”"

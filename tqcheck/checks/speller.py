@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck import lang
-from tqcheck.lexicon import wordlist
+from tqcheck.lexicon.wordlist import zipf  # wordfreq's Zipf frequency; 0 where it has no list
 
 DICT_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 PACKAGE = {"es": "hunspell-es", "ca": "hunspell-ca", "en": "hunspell-en-us", "fr": "hunspell-fr",
@@ -64,11 +64,6 @@ def alphabet(code: str) -> str:
     try_line = next((line.split(None, 1)[1] for line in text.splitlines()
                      if line.startswith("TRY") and len(line.split(None, 1)) == 2), "")
     return "".join(dict.fromkeys(c for c in try_line.strip() if c.isalpha() and c == c.lower()))
-
-
-def zipf(word: str, code: str) -> float:
-    """wordfreq's Zipf frequency (tqcheck/lexicon/frequency.py); 0 where it has no list."""
-    return wordlist.zipf(word, code)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -141,15 +136,3 @@ def skeleton(word: str) -> str:
     return "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
 
 
-def distance(a: str, b: str) -> int:
-    """Damerau–Levenshtein distance (adjacent transpositions count one)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]

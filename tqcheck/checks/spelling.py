@@ -15,10 +15,11 @@ import unicodedata
 from collections.abc import Iterator
 
 from tqcheck import lang
-from tqcheck.align.words import fold
+from tqcheck.align.words import distance, fold
 from tqcheck.checks.base import Check, Context, register
-from tqcheck.checks.speller import (COMMON_ZIPF, PACKAGE, dictionary_files, distance, known, listed,
-                                    neighbours, run_together, skeleton, zipf)
+from tqcheck.checks.speller import (COMMON_ZIPF, PACKAGE, dictionary_files, known, listed, neighbours,
+                                    run_together, skeleton)
+from tqcheck.lexicon.wordlist import zipf
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 _SKIP = re.compile(r"\w*\d\w*|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+"

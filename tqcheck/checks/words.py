@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tqcheck.align.words import WordAlignment, fold, stem_match
+from tqcheck.align.words import WordAlignment, distance, fold, stem_match
 from tqcheck.checks.base import Context, register
 from tqcheck.checks.wordspan import MEANING_POS, WordCheck, gap, hole, reliable, span_evidence, words_of
 from tqcheck.lang import get as get_language
@@ -88,7 +88,6 @@ def near_miss(word: Word, expected: tuple[str, ...]) -> str | None:
     a letter added, dropped, changed or two swapped ("volant" for "voltant")."""
     from difflib import SequenceMatcher
 
-    from tqcheck.checks.speller import distance
     got = fold(word.text)
     for e in expected:
         fe = fold(e)
