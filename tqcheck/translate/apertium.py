@@ -69,9 +69,23 @@ def _package_version(mode: str) -> str:
     return ""
 
 
+# dpkg's database: every install, upgrade or removal rewrites it.
+_DPKG_STATUS = Path("/var/lib/dpkg/status")
+
+
 @lru_cache(maxsize=64)
 def _package_version_of(name: str) -> str:
-    """The installed version of a Debian package, or "" when it is not installed."""
+    """The installed version of a Debian package, or "" when it is not installed. Kept in
+    the derived-table cache while dpkg's database is unchanged: a `dpkg-query` costs 10 ms,
+    and a cached re-run of a check would otherwise pay it for every pair it names."""
+    if not _DPKG_STATUS.is_file():
+        return _query_package_version(name)
+    from tqcheck.cache.derived import cached
+
+    return cached(f"dpkg-version-{name}", [_DPKG_STATUS], lambda: _query_package_version(name))
+
+
+def _query_package_version(name: str) -> str:
     try:
         out = subprocess.run(["dpkg-query", "-W", "-f=${Status}|${Version}", name],
                              capture_output=True, text=True, timeout=10)
