@@ -103,9 +103,10 @@ def test_doubled_word_passes(source, target):
     ("We will fight until the end.", "Nous nous battrons jusqu'au bout.", "en", "fr"),  # reflexive
     ("Ella ya había tenido bastante.", "She had had enough.", "es", "en"),
     ("Her tone was unlike last year's.", "O tom dela foi diferente do do ano passado.", "en", "pt"),
+    ("We are not going to give it to them.", "No els els donarem.", "en", "ca"),  # two clitics
 ])
 def test_a_double_the_grammar_writes_passes(source, target, src_lang, tgt_lang):
     assert passes("doubled-word", source, target, src_lang=src_lang, tgt_lang=tgt_lang)
     # The same words doubled where no grammar does are still slips.
     assert fails("doubled-word", source, target.replace("battrons", "la la battrons").replace(
-        "enough", "the the enough").replace("tom", "tom tom"), src_lang=src_lang, tgt_lang=tgt_lang)
+        "enough", "the the enough").replace("tom", "tom tom").replace("No els", "No la la els"), src_lang=src_lang, tgt_lang=tgt_lang)

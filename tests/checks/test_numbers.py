@@ -15,9 +15,10 @@ from tqcheck.checks.numbers.parse import find_numbers
         ("Only 12 of the 40 seats.", "Solo 12 de los 40 escaños."),
         ("Persian digits: 1402", "ارقام فارسی: ۱۴۰۲"),
         ("No numbers here.", "Aquí no hay números."),
+        ("They won 14½-13½.", "Van guanyar per 14,5-13,5."),
     ],
     ids=["thousands-dot", "thousands-space", "arabic-indic", "decimal-percent", "mixed-separators",
-         "plain", "persian", "none"],
+         "plain", "persian", "none", "vulgar-fraction"],
 )
 def test_equal_numbers_pass(source, target):
     assert passes("numbers", source, target)
@@ -31,8 +32,9 @@ def test_equal_numbers_pass(source, target):
         ("Only 12 of the 40 seats.", "Solo 12 de los escaños."),
         ("The vote was on Tuesday.", "La votación fue el martes 14."),
         ("وصل ٢٬٥٠٠ جندي.", "2,600 troops arrived."),
+        ("They won 14½-13½.", "Van guanyar per 14-13."),
     ],
-    ids=["changed-magnitude", "changed-year", "dropped", "added", "arabic-changed"],
+    ids=["changed-magnitude", "changed-year", "dropped", "added", "arabic-changed", "fraction-lost"],
 )
 def test_changed_numbers_fail(source, target):
     assert fails("numbers", source, target)
@@ -48,9 +50,10 @@ def test_evidence_names_the_numbers():
 @pytest.mark.parametrize(
     "text, values",
     [("2,500", {2.5, 2500.0}), ("2 500", {2500.0}), ("1.234,5", {1234.5}), ("٣٫٥", {3.5}),
-     ("7", {7.0}), ("1,000,000", {1000000.0}), ("الطرازF125", {125.0}), ("بـR20", {20.0})],
+     ("7", {7.0}), ("1,000,000", {1000000.0}), ("الطرازF125", {125.0}), ("بـR20", {20.0}),
+     ("14½", {14.5}), ("¾", {0.75})],
     ids=["ambiguous", "space", "eu-decimal", "arabic-decimal", "int", "million", "code-after-arabic",
-         "currency-letter-after-arabic"],
+         "currency-letter-after-arabic", "vulgar-fraction", "vulgar-fraction-alone"],
 )
 def test_values(text, values):
     [n] = find_numbers(text)

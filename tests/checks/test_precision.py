@@ -85,8 +85,13 @@ def test_real_differences_fail(src, tgt, source, target):
      "The arrest of Dyteon Simpson, 20, at an 11 a.m. ET news conference."),
     ("pt", "en", 'Candace Turner publicou: "OBRIGADO POR ENFRENTARES A TURBA".',
      'Candace Turner tweeted: "THANK YOU FOR STANDING UP TO THE MOB."'),
+    ("ca", "en", "Nous aranzels sobre productes per valor de 200.000 milions USD.",
+     "New tariffs on $200 billion worth of items."),
+    ("en", "es", "A fine of 2 million GBP.", "Una multa de 2 millones de libras (£)."),
+    ("en", "ca", "Worth 585 million NGN.", "Valorat en 585 milions de nairas."),
 ], ids=["bc-ca", "bc-es", "ad-es", "isil-es", "isil-ca", "isil-ru", "nato", "pt-eua-dots", "pt-en-sida",
-        "fr-daesh", "fr-hq-siege", "fr-en-he-et", "pt-shouted-quote"])
+        "fr-daesh", "fr-hq-siege", "fr-en-he-et", "pt-shouted-quote", "ca-en-usd-symbol", "gbp-symbol",
+        "ngn-name"])
 def test_localised_acronyms_are_kept(src, tgt, source, target):
     assert passes("lost-entity", source, target, src_lang=src, tgt_lang=tgt)
 
@@ -99,8 +104,10 @@ def test_localised_acronyms_are_kept(src, tgt, source, target):
     ("en", "fr", "After watching ISIS videos on his phone.", "Après avoir regardé des vidéos sur son téléphone."),
     ("pt", "en", "O número dos que vivem com o VIH e a SIDA na China aumentou.",
      "The number of those living with HIV in China has risen."),
+    ("ca", "en", "Nous aranzels sobre productes per valor de 200.000 milions USD.",
+     "New tariffs on 200 billion worth of items."),
 ], ids=["isil-dropped", "three-letters-swapped", "era-dropped", "pt-us-dropped", "fr-isis-dropped",
-        "pt-en-sida-dropped"])
+        "pt-en-sida-dropped", "ca-en-usd-dropped"])
 def test_lost_acronyms_fail(src, tgt, source, target):
     assert fails("lost-entity", source, target, src_lang=src, tgt_lang=tgt)
 

@@ -138,6 +138,22 @@ def _translated(letters: list[str], token: str) -> bool:
     return shared >= len(letters) - 1
 
 
+def _currency_kept(code: str, text: str) -> bool:
+    """Whether `text` names the currency of an ISO 4217 code another way, by CLDR (Babel):
+    its symbol ("200 milions USD" = "$200 million") or its unit's English name in any
+    inflection ("dollars"; an English back-translation names it so too)."""
+    if len(code) != 3:
+        return False
+    from babel.numbers import get_currency_name, get_currency_symbol, is_currency
+
+    if not is_currency(code):
+        return False
+    if any(sym != code and sym in text for sym in {get_currency_symbol(code, loc) for loc in ("en", "en_US")}):
+        return True
+    unit = get_currency_name(code, locale="en").split()[-1].lower()
+    return re.search(rf"(?<!\w){re.escape(unit)}", text.lower()) is not None
+
+
 def acronym_kept(acr: str, target: str, back: str = "") -> bool:
     """Whether the translation carries the acronym, or an equivalent of it, over; the
     back-translation, in the source language, shows expansions most clearly."""
@@ -145,6 +161,8 @@ def acronym_kept(acr: str, target: str, back: str = "") -> bool:
     if len(acr) > 2 and re.search(rf"(?<!\w){re.escape(acr.lower())}(?!\w)", low):
         return True  # "Covid-19", "Nasa": style guides lower-case long acronyms
     if re.search(rf"(?<!\w){re.escape(acr)}", target) or (back and acr in back):
+        return True
+    if _currency_kept(acr, target) or back and _currency_kept(acr, back):
         return True
     core = acr.split("-")[0]
     letters = [ch for ch in core if ch.isalpha()]

@@ -5,6 +5,9 @@ _US = ("eua", "estats units", "estatunidenc", "nord-americ")
 
 LANGUAGE = Language(
     code="ca", name="Catalan", families=frozenset({"romance"}),
+    # "no els els donarem" (we will not give them to them): the indirect object clitic,
+    # then the direct one, as the IEC's grammar writes the pair.
+    doubled_words=words("els"),
     function_words=words(
         "el la els les de del que i en un una per amb és es no al als seu seva seus com més "
         "però va ha han aquest aquesta sobre també entre sense molt hi des quan"),

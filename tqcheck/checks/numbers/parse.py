@@ -7,6 +7,7 @@ meet. Digits in Arabic-Indic and Persian script are folded to ASCII first.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -19,8 +20,10 @@ _SEPARATORS = str.maketrans({"\u066c": " ", "\u066b": ".", "\u202f": " ", "\u00a
 # to the next word, digits included ("و34", "موديلF125"): an Arabic letter before it is no word.
 _NOT_WORD = r"[^\W\u0600-\u06ff]"
 _ALONE = rf"(?:(?<!{_NOT_WORD})|(?<=(?<!{_NOT_WORD})[A-Z]))"
+# Vulgar fractions, alone ("½ inch") or after a whole number ("won 14½-13½" = 14,5-13,5).
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _NUMBER = re.compile(_ALONE + r"(?<![.,])\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?(?!\d)|"
-                     + _ALONE + r"\d+(?:[.,]\d+)?")
+                     + _ALONE + rf"\d+(?:[.,]\d+)?[{_VULGAR}]?|" + _ALONE + rf"[{_VULGAR}]")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,9 @@ def _in_code(text: str, start: int, end: int) -> bool:
 
 
 def _values(token: str) -> set[float]:
+    if token[-1] in _VULGAR:
+        fraction = unicodedata.numeric(token[-1])
+        return {v + fraction for v in _values(token[:-1])} if len(token) > 1 else {fraction}
     plain = token.replace(" ", "")
     seps = {ch for ch in plain if ch in ",."}
     if not seps:
