@@ -17,7 +17,12 @@ _URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net)\b)", re.I)
 MAX_CROSSING = {("en", "es"): 0.25, ("es", "en"): 0.25, ("en", "ca"): 0.25, ("ca", "en"): 0.25}
 DEFAULT_MAX_CROSSING = 0.25
 MIN_BACK_BIGRAMS = 0.1
-MIN_LINKS = 5
+# Under 7 links (a headline, a short sentence) the crossing share rests on too few pairs:
+# a clean rephrasing ("La guerra comercial entre Estados Unidos y China podría beneficiar
+# a Beijing" → "How the US-China trade war may be good for Beijing") crosses like a
+# scramble. On the dev split (word_eval.py, 4 × 200 clean sentences) 5 links gave 11
+# clean flags and 7 gave 3, for scramble recall 0.89 → 0.83.
+MIN_LINKS = 7
 
 
 @register
