@@ -27,6 +27,21 @@ def test_untranslated(source, target, lang, expected):
     assert fails("untranslated", source, target, target_lang=lang) is expected
 
 
+EISEN = ('Norman Eisen, a senior fellow at the Brookings Institution, is the chairman of Citizens for '
+         'Responsibility and Ethics in Washington and the author of "The Last Palace: Europe\'s Turbulent '
+         'Century in Five Lives and One Legendary House."')
+
+
+def test_a_title_kept_in_the_original_is_no_untranslated_passage():
+    # langdetect reads the whole passage as English; the translator's own words are Portuguese.
+    pt = ('Norman Eisen, investigador sénior na Brookings Institution, é presidente da Citizens for '
+          'Responsibility and Ethics em Washington e autor de "The Last Palace: Europe\'s Turbulent Century '
+          'in Five Lives and One Legendary House".')
+    assert passes("untranslated", EISEN, pt, target_lang="en", src_lang="en", tgt_lang="pt")
+    assert fails("untranslated", EISEN, EISEN.replace("a senior", "one senior"), target_lang="en",
+                 src_lang="en", tgt_lang="pt")
+
+
 LONG_EN = "The council approved the new budget on Tuesday after a long debate in the chamber."
 LONG_ES = "El consejo aprobó el nuevo presupuesto el martes tras un largo debate en la cámara."
 

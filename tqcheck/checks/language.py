@@ -17,6 +17,7 @@ MIN_LETTERS_UNTRANSLATED = 20
 # Under this many letters, the words left once names are removed must agree.
 MIN_LETTERS_SURE = 60
 MIN_LETTERS_OWN = 10
+MIN_LETTERS_OWN_LONG = 30
 COPY_CHRF = 85.0
 
 # Open-set langdetect on under ~40 letters names a random neighbour of the right language.
@@ -112,10 +113,13 @@ class Untranslated(Check):
     @staticmethod
     def _own_words_agree(text: str, ctx: Context) -> bool:
         # A short passage is mostly names ("Trump da un mitin en West Virginia"): the
-        # translator's own words must be in the source language too.
-        if letters(text) >= MIN_LETTERS_SURE:
-            return True
+        # translator's own words must be in the source language too. A long one may be
+        # mostly a title kept in its original language ('é autor de "The Last Palace:
+        # Europe's Turbulent Century in Five Lives and One Legendary House"'): its own
+        # words, when there are enough of them, must not be the target language.
         own = running_text(text)
+        if letters(text) >= MIN_LETTERS_SURE:
+            return letters(own) < MIN_LETTERS_OWN_LONG or detect(own, (ctx.src_lang, ctx.tgt_lang)) != ctx.tgt_lang
         return letters(own) >= MIN_LETTERS_OWN and detect(own, (ctx.src_lang, ctx.tgt_lang)) == ctx.src_lang
 
 
