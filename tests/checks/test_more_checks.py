@@ -159,8 +159,11 @@ def test_polarity_fails(source, target, tgt, back):
      "ca", ""),
     ("The actor declined to comment.", "El actor no quiso hacer comentarios.", "es",
      "The actor did not want to do comments."),
+    ("Their style of play has scarcely changed.", "El seu estil de joc gairebé no ha canviat.", "ca", ""),
+    ("Bolivia is, needless to say, expecting the outcome.", "Bolívia, no cal dir-ho, espera el resultat.",
+     "ca", ""),
 ], ids=["no-dot-number-en", "no-dot-number-es", "both", "reworded", "sin-embargo", "ar-still",
-        "not-only", "declined"])
+        "not-only", "declined", "scarcely", "needless-to-say"])
 def test_polarity_passes(source, target, tgt, back):
     assert not run("polarity", source, target, tgt=tgt, back=back)
 

@@ -19,7 +19,7 @@ LANGUAGE = Language(
         strong=_w("não", "nunca", "jamais", "ninguém", "nada", "nem", "nenhum", "nenhuma",
                   "tampouco"),
         weak=_w("sem", "não só", "não apenas", "senão", "só", "somente", "apenas", "exceto",
-                "salvo", "já não", "a menos que", "ou não", "deixar de", "deixou de", "deixa de"),
+                "salvo", "nem é preciso dizer", "escusado será dizer", "já não", "a menos que", "ou não", "deixar de", "deixou de", "deixa de"),
         filler=words("não nem foi são"),
         attenuators=_w("pouco", "pouca", "poucos", "poucas", "menos"),
     ),
