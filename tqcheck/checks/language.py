@@ -115,12 +115,18 @@ class Untranslated(Check):
         # A short passage is mostly names ("Trump da un mitin en West Virginia"): the
         # translator's own words must be in the source language too. A long one may be
         # mostly a title kept in its original language ('é autor de "The Last Palace:
-        # Europe's Turbulent Century in Five Lives and One Legendary House"'): its own
-        # words, when there are enough of them, must not be the target language.
-        own = running_text(text)
+        # Europe's Turbulent Century in Five Lives and One Legendary House"'): what stands
+        # outside its quotations, when there is enough of it, must not be the target language.
+        pair = (ctx.src_lang, ctx.tgt_lang)
         if letters(text) >= MIN_LETTERS_SURE:
-            return letters(own) < MIN_LETTERS_OWN_LONG or detect(own, (ctx.src_lang, ctx.tgt_lang)) != ctx.tgt_lang
-        return letters(own) >= MIN_LETTERS_OWN and detect(own, (ctx.src_lang, ctx.tgt_lang)) == ctx.src_lang
+            spans = quoted_spans(text)
+            if not spans:
+                return True
+            quoted = set().union(*(range(a, b) for a, b in spans))
+            outside = "".join(" " if k in quoted else ch for k, ch in enumerate(text))
+            return letters(outside) < MIN_LETTERS_OWN_LONG or detect(outside, pair) != ctx.tgt_lang
+        own = running_text(text)
+        return letters(own) >= MIN_LETTERS_OWN and detect(own, pair) == ctx.src_lang
 
 
 @register
