@@ -80,9 +80,12 @@ def test_word_order():
     assert passes("word-order", EN, CA, "en-ca")
     assert fails("word-order", EN, "suport economia dilluns El mesures donar govern noves a anunciar va l' per.",
                  "en-ca")
-    # A headline rephrased: five links are too few to call it scrambled.
+    # A headline rephrased (no sentence end on either side) is no scramble; the same words
+    # as a sentence are.
     assert passes("word-order", "La guerra comercial entre Estados Unidos y China podría beneficiar a Beijing",
                   "How the US-China trade war may be good for Beijing", "es-en")
+    assert fails("word-order", "La guerra comercial entre Estados Unidos y China podría beneficiar a Beijing.",
+                 "How the US-China trade war may be good for Beijing.", "es-en")
 
 
 def test_omitted_and_added_words_pass_clean_sentences():

@@ -17,12 +17,12 @@ _URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net)\b)", re.I)
 MAX_CROSSING = {("en", "es"): 0.25, ("es", "en"): 0.25, ("en", "ca"): 0.25, ("ca", "en"): 0.25}
 DEFAULT_MAX_CROSSING = 0.25
 MIN_BACK_BIGRAMS = 0.1
-# Under 7 links (a headline, a short sentence) the crossing share rests on too few pairs:
-# a clean rephrasing ("La guerra comercial entre Estados Unidos y China podría beneficiar
-# a Beijing" → "How the US-China trade war may be good for Beijing") crosses like a
-# scramble. On the dev split (word_eval.py, 4 × 200 clean sentences) 5 links gave 11
-# clean flags and 7 gave 3, for scramble recall 0.89 → 0.83.
-MIN_LINKS = 7
+MIN_LINKS = 5
+# A headline or a title (no sentence end on either side) is rephrased freely: "La guerra
+# comercial entre Estados Unidos y China podría beneficiar a Beijing" → "How the
+# US-China trade war may be good for Beijing" crosses like a scramble. Two of the three
+# word-order flags on the clean dev articles were headlines.
+_SENTENCE_END = (".", "!", "?", "…", ":", ";")
 
 
 @register
@@ -69,6 +69,10 @@ def crossing(pairs: list[tuple[int, int]]) -> float:
     return bad / (n * (n - 1) / 2)
 
 
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip("\"'”’»)]").endswith(_SENTENCE_END)
+
+
 def bigram_precision(hyp: str, ref: str) -> float:
     h = [fold(t) for t in re.findall(r"\w+", hyp)]
     r = [fold(t) for t in re.findall(r"\w+", ref)]
@@ -88,6 +92,8 @@ class WordOrder(WordCheck):
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         wa = words_of(unit)
         if wa is None or len(wa.links) < MIN_LINKS:
+            return []
+        if not (_ends_sentence(unit.source_text) or _ends_sentence(unit.target_text)):
             return []
         limit = ctx.threshold("max_word_crossing",
                               MAX_CROSSING.get((ctx.src_lang, ctx.tgt_lang), DEFAULT_MAX_CROSSING))
