@@ -11,15 +11,11 @@ minute of retries. An engine reads a refusal its own way through `refusal`.
 """
 from __future__ import annotations
 
-import email.utils
-import http.client
-import ipaddress
+import functools
 import json
 import random
 import socket
 import threading
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -97,6 +93,10 @@ class JsonClient:
         return step / 2 + random.uniform(0, step / 2)
 
     def _once(self, method: str, path: str, body: dict[str, Any] | None, read_timeout: float) -> Any:
+        import http.client
+        import urllib.error
+        import urllib.request
+
         headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
         data = None
         if body is not None:
@@ -130,33 +130,43 @@ class JsonClient:
 
 
 def _opener(read_timeout: float, loopback: bool) -> urllib.request.OpenerDirector:
-    handlers: list[urllib.request.BaseHandler] = [_HTTPHandler(read_timeout), _HTTPSHandler(read_timeout)]
+    import urllib.request
+
+    http_handler, https_handler = _handlers()
+    handlers: list[urllib.request.BaseHandler] = [http_handler(read_timeout), https_handler(read_timeout)]
     if loopback:
         # A proxy set for the internet has no business seeing a server on this machine.
         handlers.append(urllib.request.ProxyHandler({}))
     return urllib.request.build_opener(*handlers)
 
 
-class _HTTPHandler(urllib.request.HTTPHandler):
-    """urllib has one timeout for everything; this one connects with the request's
-    timeout, then waits for the answer with `read_timeout`."""
+@functools.lru_cache(maxsize=1)
+def _handlers() -> tuple[type, type]:
+    """urllib has one timeout for everything; these handlers connect with the request's
+    timeout, then wait for the answer with `read_timeout`. Made on first use: importing
+    urllib.request and http.client costs 25 ms, and every command imports this module
+    (the LibreTranslate engine declares its settings with its constants)."""
+    import http.client
+    import urllib.request
 
-    def __init__(self, read_timeout: float) -> None:
-        super().__init__()
-        self.read_timeout = read_timeout
+    class HTTPHandler(urllib.request.HTTPHandler):
+        def __init__(self, read_timeout: float) -> None:
+            super().__init__()
+            self.read_timeout = read_timeout
 
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_connection_class(http.client.HTTPConnection, self.read_timeout), req)
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(_connection_class(http.client.HTTPConnection, self.read_timeout), req)
 
+    class HTTPSHandler(urllib.request.HTTPSHandler):
+        def __init__(self, read_timeout: float) -> None:
+            super().__init__()
+            self.read_timeout = read_timeout
 
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, read_timeout: float) -> None:
-        super().__init__()
-        self.read_timeout = read_timeout
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(_connection_class(http.client.HTTPSConnection, self.read_timeout), req,
+                                context=getattr(self, "_context", None))
 
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_connection_class(http.client.HTTPSConnection, self.read_timeout), req,
-                            context=getattr(self, "_context", None))
+    return HTTPHandler, HTTPSHandler
 
 
 def _connection_class(base: type[http.client.HTTPConnection], read_timeout: float) -> Any:
@@ -170,6 +180,8 @@ def _connection_class(base: type[http.client.HTTPConnection], read_timeout: floa
 
 def _server_message(exc: urllib.error.HTTPError) -> str:
     """A JSON {"error": "..."}, or the start of whatever else came back."""
+    import http.client
+
     try:
         raw = exc.read(4096).decode("utf-8", "replace")
     except (OSError, http.client.HTTPException):
@@ -191,6 +203,8 @@ def retry_after(value: str | None) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
+        import email.utils
+
         try:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
@@ -214,6 +228,8 @@ def _describe(reason: object) -> str:
 def _is_loopback(host: str) -> bool:
     if host.lower() == "localhost":
         return True
+    import ipaddress
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
