@@ -148,7 +148,8 @@ def _currency_kept(code: str, text: str) -> bool:
 
     if not is_currency(code):
         return False
-    if any(sym != code and sym in text for sym in {get_currency_symbol(code, loc) for loc in ("en", "en_US")}):
+    symbols = {get_currency_symbol(code, locale) for locale in ("en", "en_US")} - {code}
+    if any(sym in text for sym in symbols):
         return True
     unit = get_currency_name(code, locale="en").split()[-1].lower()
     return re.search(rf"(?<!\w){re.escape(unit)}", text.lower()) is not None
