@@ -5,6 +5,7 @@ Names in general are not compared: they legitimately change (London → Londres)
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -138,21 +139,24 @@ def _translated(letters: list[str], token: str) -> bool:
     return shared >= len(letters) - 1
 
 
-def _currency_kept(code: str, text: str) -> bool:
-    """Whether `text` names the currency of an ISO 4217 code another way, by CLDR (Babel):
-    its symbol ("200 milions USD" = "$200 million") or its unit's English name in any
-    inflection ("dollars"; an English back-translation names it so too)."""
-    if len(code) != 3:
-        return False
+@functools.lru_cache(maxsize=256)
+def _currency_forms(code: str) -> tuple[frozenset[str], re.Pattern[str]] | None:
+    """An ISO 4217 code's other spellings by CLDR (Babel): its symbols, and its unit's
+    English name in any inflection; None for a code that is no currency."""
     from babel.numbers import get_currency_name, get_currency_symbol, is_currency
 
-    if not is_currency(code):
-        return False
-    symbols = {get_currency_symbol(code, locale) for locale in ("en", "en_US")} - {code}
-    if any(sym in text for sym in symbols):
-        return True
-    unit = get_currency_name(code, locale="en").split()[-1].lower()
-    return re.search(rf"(?<!\w){re.escape(unit)}", text.lower()) is not None
+    if len(code) != 3 or not is_currency(code):
+        return None
+    symbols = frozenset({get_currency_symbol(code, locale) for locale in ("en", "en_US")} - {code})
+    unit = get_currency_name(code, locale="en").split()[-1]
+    return symbols, re.compile(rf"(?<!\w){re.escape(unit)}", re.IGNORECASE)
+
+
+def _currency_kept(code: str, text: str) -> bool:
+    """Whether `text` names the currency another way: "200 milions USD" = "$200 million";
+    "dollars" (an English back-translation names it so too)."""
+    forms = _currency_forms(code)
+    return forms is not None and (any(sym in text for sym in forms[0]) or forms[1].search(text) is not None)
 
 
 def acronym_kept(acr: str, target: str, back: str = "") -> bool:

@@ -119,12 +119,9 @@ class Untranslated(Check):
         # outside its quotations, when there is enough of it, must not be the target language.
         pair = (ctx.src_lang, ctx.tgt_lang)
         if letters(text) >= MIN_LETTERS_SURE:
-            spans = quoted_spans(text)
-            if not spans:
-                return True
-            quoted = set().union(*(range(a, b) for a, b in spans))
-            outside = "".join(" " if k in quoted else ch for k, ch in enumerate(text))
-            return letters(outside) < MIN_LETTERS_OWN_LONG or detect(outside, pair) != ctx.tgt_lang
+            outside = _QUOTED.sub(" ", text)
+            return (outside == text or letters(outside) < MIN_LETTERS_OWN_LONG
+                    or detect(outside, pair) != ctx.tgt_lang)
         own = running_text(text)
         return letters(own) >= MIN_LETTERS_OWN and detect(own, pair) == ctx.src_lang
 

@@ -18,7 +18,7 @@ _SKIP_KINDS = frozenset({"heading", "list_item"})
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
-def _ends_terminal(text: str) -> bool:
+def ends_terminal(text: str) -> bool:
     text = text.rstrip().rstrip("*_ ")  # Markdown emphasis around a whole sentence
     return bool(text) and text[-1] in TERMINAL
 
@@ -47,7 +47,7 @@ class Truncation(Check):
         if src_p.kind in _SKIP_KINDS or tgt_p.kind in _SKIP_KINDS:
             return []
         src, tgt = src_p.text.strip(), tgt_p.text.strip()
-        if not tgt or not _ends_terminal(src) or _ends_terminal(tgt):
+        if not tgt or not ends_terminal(src) or ends_terminal(tgt):
             return []
         ratio = len(unit.target_text) / max(1, len(unit.source_text))
         if ratio >= MAX_RATIO * _usual_ratio(ctx):

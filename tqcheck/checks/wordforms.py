@@ -6,6 +6,7 @@ import re
 
 from tqcheck.align.words import fold
 from tqcheck.checks.base import Context, register
+from tqcheck.checks.punctuation import ends_terminal
 from tqcheck.checks.wordspan import WordCheck, span_evidence, words_of
 from tqcheck.lexicon import wordlist
 from tqcheck.model import AlignedUnit, Finding, Severity
@@ -22,7 +23,6 @@ MIN_LINKS = 5
 # comercial entre Estados Unidos y China podría beneficiar a Beijing" → "How the
 # US-China trade war may be good for Beijing" crosses like a scramble. Two of the three
 # word-order flags on the clean dev articles were headlines.
-_SENTENCE_END = (".", "!", "?", "…", ":", ";")
 
 
 @register
@@ -69,10 +69,6 @@ def crossing(pairs: list[tuple[int, int]]) -> float:
     return bad / (n * (n - 1) / 2)
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().rstrip("\"'”’»)]").endswith(_SENTENCE_END)
-
-
 def bigram_precision(hyp: str, ref: str) -> float:
     h = [fold(t) for t in re.findall(r"\w+", hyp)]
     r = [fold(t) for t in re.findall(r"\w+", ref)]
@@ -93,7 +89,7 @@ class WordOrder(WordCheck):
         wa = words_of(unit)
         if wa is None or len(wa.links) < MIN_LINKS:
             return []
-        if not (_ends_sentence(unit.source_text) or _ends_sentence(unit.target_text)):
+        if not (ends_terminal(unit.source_text) or ends_terminal(unit.target_text)):
             return []
         limit = ctx.threshold("max_word_crossing",
                               MAX_CROSSING.get((ctx.src_lang, ctx.tgt_lang), DEFAULT_MAX_CROSSING))

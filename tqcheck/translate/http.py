@@ -18,10 +18,15 @@ import socket
 import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from tqcheck.errors import ConfigError, EngineError
+
+if TYPE_CHECKING:  # imported where used: urllib's modules cost every command 25 ms
+    import http.client
+    import urllib.error
+    import urllib.request
 
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 30.0
