@@ -179,3 +179,30 @@ def test_without_lexicon_word_checks_are_skipped():
     ran, skipped = plan_checks([CHECKS[c]() for c in ("omitted-words", "non-word", "numbers")], ctx)
     assert [c.id for c in ran] == ["numbers"]
     assert set(skipped) == {"omitted-words", "non-word"} and "no lexicon" in skipped["non-word"]
+
+
+def test_opposite_verbs_and_nouns():
+    # A verb or a noun swapped for its antonym, from train sentences of word_eval.
+    assert fails("opposite", "The home team won the final on Sunday.", "El equipo local perdió la final el domingo.")
+    assert passes("opposite", "The home team won the final on Sunday.", "El equipo local ganó la final el domingo.")
+    assert fails("opposite", "The winner of the election was announced on Monday.",
+                 "El perdedor de las elecciones fue anunciado el lunes.")
+    assert fails("opposite", "El equipo local ganó la final el domingo.", "The home team lost the final on Sunday.",
+                 "es-en")
+    # Both words are there: the range is said, nothing is swapped.
+    assert passes("opposite", "Winners and losers met after the vote.",
+                  "Ganadores y perdedores se reunieron tras la votación.")
+    # A weak negation renders the noun: "falta de popularidad" is unpopularity.
+    assert passes("opposite", "The minister suffers from a growing unpopularity.",
+                  "El ministro sufre una creciente falta de popularidad.")
+    # Not adverbs: "jamás" for "ever" is polarity's business.
+    assert passes("opposite", "He became one of four players to ever win all five matches.",
+                  "Se convirtió en uno de los cuatro jugadores que jamás han ganado los cinco partidos.")
+
+
+def test_opposite_reaches_a_moved_clause():
+    # The antonym of the source word, a clause away from its place.
+    assert fails("opposite", "A listing of available hosts is then provided either in print and/or online, "
+                 "sometimes with references and reviews by other travelers.",
+                 "Luego se proporciona un listado de los anfitriones inutilizables, impreso o en línea, que a "
+                 "veces cuenta con referencias y comentarios de otros viajeros.")

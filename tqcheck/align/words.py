@@ -216,13 +216,17 @@ def align_words(src: Sequence[Word], tgt: Sequence[Word], back: str = "", *,
     linked_t = {lk.tgt for lk in links}
     # The back-translation: a source word that comes back links to a still unlinked
     # translation word at the same relative place.
+    # Not a grammar word: an auxiliary comes back in every back-translation and says
+    # nothing of which word produced it (Catalan "va observar", "va veure" for "saw":
+    # "va" would take "saw" from "observar").
     nb = len(back_tokens)
+    s_grammar, t_grammar = grammar_lemmas(src_lang), grammar_lemmas(tgt_lang)
     for i in range(ns):
-        if i in linked_s or not s_content[i] or not in_back[i]:
+        if i in linked_s or not s_content[i] or not in_back[i] or src[i].lemma in s_grammar:
             continue
         pos = _rel(back_at[i], nb)
         best = min(((abs(_rel(j, nt) - pos), j) for j in range(nt)
-                    if j not in linked_t and t_content[j]), default=None)
+                    if j not in linked_t and t_content[j] and tgt[j].lemma not in t_grammar), default=None)
         if best is not None and best[0] <= BACK_WINDOW:
             links.append(Link(i, best[1], "back"))
             linked_s.add(i)

@@ -15,7 +15,9 @@ _URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net)\b)", re.I)
 # Ceiling on crossing links (Kendall distance of the link order, 0 = monotone) and floor
 # on the round trip's word-bigram precision, per pair, from benchmarks/word_eval.py
 # --calibrate on the train split (clean human sentences; ~1.5 in 100 pass either alone).
-MAX_CROSSING = {("en", "es"): 0.25, ("es", "en"): 0.25, ("en", "ca"): 0.25, ("ca", "en"): 0.25}
+# en→ca crosses more (its clean sentences flagged 7 in 300 on train at 0.25, 3 at 0.30,
+# for 0.76 → 0.72 of the scrambled ones; the other pairs lose more than they gain).
+MAX_CROSSING = {("en", "es"): 0.25, ("es", "en"): 0.25, ("en", "ca"): 0.30, ("ca", "en"): 0.25}
 DEFAULT_MAX_CROSSING = 0.25
 MIN_BACK_BIGRAMS = 0.1
 MIN_LINKS = 5

@@ -20,7 +20,7 @@ LANGUAGE = Language(
         strong=_w(_NO, "mai", "ningú", "res", "ni", "tampoc", "gens", "enlloc", "cap"),
         weak=_w("sense", "no obstant", "no només", "no pas", "sinó", "només", "sols", "únicament",
                 "tret de", "excepte", "no cal dir", "ja no", "a menys que", "o no", "llevat",
-                "deixar de", "deixa de",
+                "deixar de", "deixa de", "manca de", "falta de",
                 r"cap (?:a|al|als|on|de|del|dels|d['’]\w+)", r"(?:el|al|del|pel|un|seu) cap"),
         filler=words("els és va van hi ho en"),
         attenuators=_w("poc", "poca", "pocs", "poques", "menys"),

@@ -19,7 +19,7 @@ LANGUAGE = Language(
         weak=_w("sin", "sin embargo", "no obstante", "no solo", "no sólo", "sino", "más que",
                 "solo", "sólo", "solamente", "únicamente", "apenas", "salvo", "excepto",
                 "ni siquiera", "ni que decir tiene", "no hace falta decir", "ya no", "a menos que",
-                "o no", "dejar de", "deja de", "dejó de"),
+                "o no", "dejar de", "deja de", "dejó de", "falta de", "carencia de"),
         filler=words("se lo la le les me te nos ha han hay es son fue era está más tan muy que del "
                      "los las una uno"),
         attenuators=_w("poco", "poca", "pocos", "pocas", "menos", "escasamente"),

@@ -20,7 +20,7 @@ LANGUAGE = Language(
                   "tampouco"),
         weak=_w("sem", "não só", "não apenas", "senão", "só", "somente", "apenas", "exceto",
                 "salvo", "nem é preciso dizer", "escusado será dizer", "já não", "a menos que",
-                "ou não", "deixar de", "deixou de", "deixa de"),
+                "ou não", "deixar de", "deixou de", "deixa de", "falta de"),
         filler=words("não nem foi são"),
         attenuators=_w("pouco", "pouca", "poucos", "poucas", "menos"),
     ),
