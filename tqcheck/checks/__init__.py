@@ -5,8 +5,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from tqcheck.checks import (  # noqa: F401  (registration)
-    alignment, codemix, consistency, doubled, entities, grammar, junk, keyterms, language, markup, numbers,
-    placeholders, polarity, punctuation, score, spelling, wordforms, words,
+    alignment, codemix, consistency, doubled, entities, grammar, junk, keyterms, language, markup, names,
+    numbers, placeholders, polarity, punctuation, score, spelling, wordforms, words,
 )
 from tqcheck.checks.base import CHECKS, ArticleCheck, Check, Context
 from tqcheck.errors import ConfigError

@@ -1,0 +1,96 @@
+"""A name of the source replaced by another name: "Berlin" rendered as "Madrid".
+
+Names are rarely changed by a translator, and when they are ("London" → "Londres",
+"Calcuta" → "Kolkata") the dictionary, the spelling or the back-translation says so. A
+source name that none of these finds in the translation, with a name the source does not
+have in the translation instead, is an error a reviewer sees at once.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from tqcheck.align.words import WordAlignment, fold
+from tqcheck.checks.base import Context, register
+from tqcheck.checks.wordspan import WordCheck, span_evidence, words_of
+from tqcheck.lexicon import Word
+from tqcheck.model import AlignedUnit, Finding, Severity
+
+# Shorter capitalised tokens are initials and abbreviations ("Dr", "EE"): not evidence.
+MIN_NAME_LETTERS = 3
+# A translation name this close in spelling to the lost one is its local form ("Indo" for
+# "Indus", "Moscú" for "Moscow"): difflib's ratio, or the same first four letters.
+SAME_NAME_RATIO = 0.6
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;«“\"—–-])\s*$")
+
+
+def _is_name(w: Word, text: str) -> bool:
+    """A proper noun by the analyser, or a capitalised word the analyser does not know
+    that does not open a sentence (a sentence's first word is capitalised anyway:
+    "Desparasitarse" is no name)."""
+    if len(w.text) < MIN_NAME_LETTERS or not w.text[:1].isupper():
+        return False
+    if w.pos == "np":
+        return True
+    return w.name_like and not any(c.isdigit() for c in w.text) and not _OPENS_SENTENCE.search(text[:w.start])
+
+
+def _acronym(w: Word) -> bool:
+    # Acronyms are lost-entity's: they are translated by rules of their own (NATO = OTAN).
+    return w.text.upper() == w.text
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    return a[:4] == b[:4] or SequenceMatcher(None, a, b).ratio() >= SAME_NAME_RATIO
+
+
+def lost_names(unit: AlignedUnit, wa: WordAlignment) -> list[int]:
+    """Source names with no counterpart: not linked, not in the translation's text, not
+    back in the back-translation."""
+    linked = {lk.src for lk in wa.links}
+    target, back = fold(unit.target_text), fold(unit.back_translation)
+    return [i for i, w in enumerate(wa.src_words)
+            if _is_name(w, unit.source_text) and i not in linked and not wa.src_in_back[i]
+            and fold(w.text) not in target and fold(w.text) not in back]
+
+
+def new_names(unit: AlignedUnit, wa: WordAlignment, lost: list[int]) -> list[int]:
+    """Translation names the source does not have: unaligned, not acronyms, not in the
+    source's text, and no local form of a lost name."""
+    source = fold(unit.source_text)
+    return [j for j in wa.unaligned_tgt
+            if _is_name(w := wa.tgt_words[j], unit.target_text) and not _acronym(w)
+            and fold(w.text) not in source
+            and not any(_same_name(wa.src_words[i].text, w.text) for i in lost)]
+
+
+@register
+class ReplacedName(WordCheck):
+    id = "replaced-name"
+    title = "A name of the source replaced by another name"
+    severity = Severity.ERROR
+    description = ("A source name (a proper noun, or a capitalised word the analyser does not know) "
+                   "that no translation word renders, by dictionary, spelling or back-translation, "
+                   "while the translation has a name the source does not: “Berlin” rendered as "
+                   "“Madrid”. Acronyms are lost-entity's; a name spelled nearly the same is its "
+                   "local form.")
+
+    def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
+        wa = words_of(unit)
+        if wa is None:
+            return []
+        lost = lost_names(unit, wa)
+        new = new_names(unit, wa, lost) if lost else []
+        if not new:
+            return []
+        ns, nt = max(1, len(wa.src_words) - 1), max(1, len(wa.tgt_words) - 1)
+        out = []
+        for i in lost:
+            # The new name nearest the lost one's place stands in for it.
+            j = min(new, key=lambda j: abs(j / nt - i / ns))
+            s, t = wa.src_words[i], wa.tgt_words[j]
+            out.append(self.finding(
+                f"“{s.text}” (source line {unit.source[0].line}) is nowhere in the translation, "
+                f"which names “{t.text}” instead", **span_evidence(unit, wa, src=[i], tgt=[j])))
+        return out
