@@ -63,3 +63,18 @@ def test_identical_dictionary_and_cognate_links():
     assert how[("government", "gobierno")] == "dictionary"
     assert how[("Walmart", "Walmart")] == "identical" and how[("2019", "2019")] == "identical"
     assert how[("presidente", "president")] == "cognate"
+
+
+def test_an_auxiliary_takes_no_back_translation_link():
+    # Catalan's periphrastic past: "va observar" back-translated "va veure" for "saw".
+    # The auxiliary "va" comes back, but says nothing of which word produced it; linking
+    # it to "saw" would leave "observar" a hole (an omission that is not there).
+    s = [Word("va", 0, 2, "anar", "vblex"), Word("observar", 3, 11, "observar", "vblex"),
+         Word("quadrats", 12, 20, "quadrat", "n", True, ("square",))]
+    t = [Word("saw", 0, 3, "see", "vblex"), Word("squares", 4, 11, "square", "n")]
+    wa = align_words(s, t, "va veure quadrats", src_lang="ca", tgt_lang="en", dictionary=True)
+    assert 0 in wa.unaligned_src and 0 in wa.unaligned_tgt
+    # A content word that comes back still links by the back-translation.
+    s = [Word("veure", 0, 5, "veure", "vblex"), s[2]]
+    wa = align_words(s, t, "veure quadrats", src_lang="ca", tgt_lang="en", dictionary=True)
+    assert {(lk.src, lk.tgt, lk.how) for lk in wa.links} >= {(0, 0, "back")}

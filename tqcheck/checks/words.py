@@ -251,7 +251,8 @@ class Opposite(WordCheck):
                 continue
             for j in wa.content_tgt():
                 off = abs(i / ns - j / nt)
-                if j in sure_t or off > OPPOSITE_WINDOW or off * nt > OPPOSITE_REACH or wa.tgt_words[j].pos != pos:
+                if (j in sure_t or off > OPPOSITE_WINDOW or off * nt > OPPOSITE_REACH
+                        or wa.tgt_words[j].pos != pos):
                     continue
                 # A noun or a verb is often said in other words ("padres" for mother and
                 # father, "di un toque" for took a shot): one that comes back in the
