@@ -86,7 +86,10 @@ def new_names(unit: AlignedUnit, wa: WordAlignment, lost: list[int]) -> list[int
 class ReplacedName(WordCheck):
     id = "replaced-name"
     title = "A name of the source replaced by another name"
-    severity = Severity.ERROR
+    # A warning: in sentences it finds 0.52-0.69 of the suite's replaced names at 2 clean
+    # flags in 2,400 (train), but whole articles name many people and places, and on
+    # clean articles an error would fail the gate (raise it in the config to gate on it).
+    severity = Severity.WARNING
     description = ("A source name (a proper noun, or a capitalised word the analyser does not know) "
                    "that no translation word renders, by dictionary, spelling or back-translation, "
                    "while the translation has a name the source does not: “Berlin” rendered as "
