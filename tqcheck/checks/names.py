@@ -7,7 +7,6 @@ have in the translation instead, is an error a reviewer sees at once.
 """
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 from tqcheck.align.words import WordAlignment, fold
@@ -22,7 +21,8 @@ MIN_NAME_LETTERS = 3
 # A translation name this close in spelling to the lost one is its local form ("Indo" for
 # "Indus", "Moscú" for "Moscow"): difflib's ratio, or the same first four letters.
 SAME_NAME_RATIO = 0.6
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;«“\"—–-])\s*$")
+# What a sentence's first word follows (after spaces), or the start of the text.
+_SENTENCE_OPENERS = frozenset('.!?:;«“"—–-')
 # The new name stands where the lost one would: within this relative distance and this
 # many words of its place. A paragraph names many people and places, and a name
 # explained in other words ("Plaid" → "Partido de Gales") leaves another name nearby
@@ -41,7 +41,12 @@ def _is_name(w: Word, text: str) -> bool:
         return False
     if w.pos == "np":
         return True
-    return w.name_like and not any(c.isdigit() for c in w.text) and not _OPENS_SENTENCE.search(text[:w.start])
+    if not w.name_like or any(c.isdigit() for c in w.text):
+        return False
+    # Only the few characters before the word: the whole text before it, scanned for
+    # every word, is quadratic in a long passage.
+    before = text[max(0, w.start - 16):w.start].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_OPENERS
 
 
 def _acronym(w: Word) -> bool:
@@ -60,12 +65,14 @@ def lost_names(unit: AlignedUnit, wa: WordAlignment) -> list[int]:
     do not find it kept either (`MPs` said as "diputados" is kept, `BST` is a time zone)."""
     linked = {lk.src for lk in wa.links}
     target, back = fold(unit.target_text), fold(unit.back_translation)
+    out = [i for i, w in enumerate(wa.src_words)
+           if i not in linked and not wa.src_in_back[i] and _is_name(w, unit.source_text)
+           and fold(w.text) not in target and fold(w.text) not in back]
+    if not any(_acronym(wa.src_words[i]) for i in out):
+        return out
     counted = acronyms(unit.source_text)  # not time zones (BST) nor shouted words
-    return [i for i, w in enumerate(wa.src_words)
-            if _is_name(w, unit.source_text) and i not in linked and not wa.src_in_back[i]
-            and fold(w.text) not in target and fold(w.text) not in back
-            and not (_acronym(w) and (not _counted(w.text, counted)
-                                      or acronym_kept(w.text, unit.target_text, unit.back_translation)))]
+    return [i for i in out if not _acronym(w := wa.src_words[i])
+            or (_counted(w.text, counted) and not acronym_kept(w.text, unit.target_text, unit.back_translation))]
 
 
 def _counted(text: str, counted: set[str]) -> bool:

@@ -10,7 +10,7 @@ from tqcheck.align.words import WordAlignment, distance, fold, stem_match
 from tqcheck.checks.base import Context, register
 from tqcheck.checks.wordspan import MEANING_POS, WordCheck, gap, hole, reliable, span_evidence, words_of
 from tqcheck.lang import get as get_language
-from tqcheck.lexicon import Word, antonyms, grammar_lemmas
+from tqcheck.lexicon import Word, antonyms, grammar_lemmas, wordnet
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 # A slip this close in spelling (difflib's ratio) to an expected translation is a misspelling of it.
@@ -262,7 +262,7 @@ class Opposite(WordCheck):
                 if weak and wa.src_in_back[i]:
                     continue
                 english = wa.src_words[i] if ctx.src_lang == "en" else wa.tgt_words[j]
-                if weak and antonyms.senses(english.lemma, pos) > MAX_SENSES:
+                if weak and wordnet.sense_count(english.lemma, pos) > MAX_SENSES:
                     continue
                 opp = opposite_pair(wa, i, j, ctx)
                 if opp is None or (reversed_before(unit.source_text, wa.src_words[i].start, ctx.src_lang, weak)

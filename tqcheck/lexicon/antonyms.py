@@ -61,32 +61,3 @@ def _parse() -> dict[str, frozenset[str]]:
 
 def opposite(a: str, b: str) -> bool:
     return b.lower() in table().get(a.lower(), frozenset())
-
-
-_INDEXES = {"n": "index.noun", "vblex": "index.verb", "adj": "index.adj"}
-
-
-@lru_cache(maxsize=1)
-def _senses() -> dict[tuple[str, str], int]:
-    from tqcheck.cache.derived import cached
-    return cached("wordnet-senses", [WORDNET_DIR / n for n in _INDEXES.values()], _parse_senses) if available() else {}
-
-
-def _parse_senses() -> dict[tuple[str, str], int]:
-    out: dict[tuple[str, str], int] = {}
-    for pos, name in _INDEXES.items():
-        path = WORDNET_DIR / name
-        if not path.is_file():
-            continue
-        with path.open(encoding="latin-1") as fh:
-            for line in fh:
-                if line.startswith(" "):
-                    continue
-                f = line.split(" ", 3)
-                out[(f[0], pos)] = int(f[2])
-    return out
-
-
-def senses(lemma: str, pos: str) -> int:
-    """How many WordNet senses the word has as this part of speech (0: unknown)."""
-    return _senses().get((lemma.lower().replace(" ", "_"), pos), 0)

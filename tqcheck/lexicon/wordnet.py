@@ -4,6 +4,7 @@ counts as a counterpart. Other languages reach it through their English dictiona
 translations."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,8 +28,9 @@ def _synsets() -> dict[str, str]:
     return cached("wordnet-synsets-v2", [WORDNET_DIR / n for n in _INDEXES], _parse)
 
 
-def _parse() -> dict[str, str]:
-    out: dict[str, set[str]] = {}
+def _entries() -> Iterator[tuple[str, list[str]]]:
+    """(part of speech letter, fields) of every lemma line of the index files: lemma,
+    pos, synset count, …, the synset offsets."""
     for name in _INDEXES:
         path = WORDNET_DIR / name
         if not path.is_file():
@@ -36,13 +38,37 @@ def _parse() -> dict[str, str]:
         pos = name.split(".")[1][0]
         with path.open(encoding="latin-1") as fh:
             for line in fh:
-                if line.startswith(" "):
-                    continue
-                f = line.split()
-                n = int(f[2])
-                offsets = f[-n:][:MAX_SENSES]
-                out.setdefault(f[0], set()).update(pos + o for o in offsets)
+                if not line.startswith(" "):  # the licence header
+                    yield pos, line.split()
+
+
+def _parse() -> dict[str, str]:
+    out: dict[str, set[str]] = {}
+    for pos, f in _entries():
+        offsets = f[-int(f[2]):][:MAX_SENSES]
+        out.setdefault(f[0], set()).update(pos + o for o in offsets)
     return {k: " ".join(sorted(v)) for k, v in out.items()}
+
+
+# Apertium's parts of speech as WordNet's index letters.
+_POS_LETTER = {"n": "n", "vblex": "v", "adj": "a", "adv": "r"}
+
+
+@lru_cache(maxsize=1)
+def _sense_counts() -> dict[str, int]:
+    from tqcheck.cache.derived import cached
+
+    return cached("wordnet-sense-counts", [WORDNET_DIR / n for n in _INDEXES],
+                  lambda: {f"{pos}:{f[0]}": int(f[2]) for pos, f in _entries()})
+
+
+def sense_count(lemma: str, pos: str) -> int:
+    """How many senses WordNet gives the lemma as this (Apertium) part of speech; 0 when
+    it does not know it, or without WordNet."""
+    letter = _POS_LETTER.get(pos)
+    if letter is None or not available():
+        return 0
+    return _sense_counts().get(f"{letter}:{lemma.lower().replace(' ', '_')}", 0)
 
 
 @lru_cache(maxsize=100_000)
