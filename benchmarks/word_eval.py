@@ -144,12 +144,18 @@ def perturb(kind: str, src_words, tgt_words, text: str, rng: random.Random, ctx)
     raise ValueError(kind)
 
 
-def build(pair: str, split: str, limit: int, seed: int, suite_split: bool = False):
+def build(pair: str, split: str, limit: int, seed: int, suite_split: bool = False, mt: bool = False):
+    """Clean and perturbed cases of one direction and split. `mt`: the engine's own forward
+    translation of each source stands in for the human one (MT-like clean units, the
+    sentence suite's second kind), perturbed the same way."""
     src, tgt = pair.split("-")
     rows = sentence_pairs(pair, split, suite_split)
     rng = random.Random(f"{seed}:{pair}:{split}")
     rng.shuffle(rows)
     rows = rows[:limit]
+    if mt:
+        forward = ApertiumEngine().translate_batch([r[1] for r in rows], src, tgt)
+        rows = [(d, s, t) for (d, s, _), t in zip(rows, forward) if t.strip()]
     lex = lexicon.start([r[1] for r in rows], [r[2] for r in rows], src, tgt).result()
     train_tgt = [r[2] for r in sentence_pairs(pair, "train")[:300]]
     donor_words = lexicon.backend_for(tgt, src).start(train_tgt).result()
@@ -208,7 +214,7 @@ def evaluate(pair: str, cases, *, with_words: bool, skip: tuple[str, ...] = ()):
         if lex is not None:
             u = replace(u, words=align_words(lex.src_words[k], lex.tgt_words[k], back[k],
                                              src_lang=src, tgt_lang=tgt, dictionary=lex.src_dictionary))
-        ctx = Context(src, tgt, scores[k].chrf or 0.0, thresholds,
+        ctx = Context(src, tgt, scores[k].chrf or 0.0, thresholds, engine=info.name,
                       lexicon_src=lex.src_backend if lex else None,
                       lexicon_tgt=lex.tgt_backend if lex else None,
                       dictionary=bool(lex and lex.src_dictionary))

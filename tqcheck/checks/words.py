@@ -8,9 +8,10 @@ from functools import lru_cache
 
 from tqcheck.align.words import WordAlignment, distance, fold, stem_match
 from tqcheck.checks.base import Context, register
-from tqcheck.checks.wordspan import MEANING_POS, WordCheck, gap, hole, reliable, span_evidence, words_of
+from tqcheck.checks import wordscore
+from tqcheck.checks.wordspan import WordCheck, gap, hole, meaning, reliable, span_evidence, words_of
 from tqcheck.lang import get as get_language
-from tqcheck.lexicon import Word, antonyms, grammar_lemmas, wordnet
+from tqcheck.lexicon import Word, antonyms, wordnet
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 # A slip this close in spelling (difflib's ratio) to an expected translation is a misspelling of it.
@@ -36,11 +37,6 @@ OPPOSITE_REACH = 8
 MAX_SENSES = 20
 
 
-def _meaning(w: Word, lang: str) -> bool:
-    return (len(w.text) > 2 and (w.pos in MEANING_POS or (not w.pos and w.content))
-            and w.lemma not in grammar_lemmas(lang))
-
-
 @register
 class OmittedWords(WordCheck):
     id = "omitted-words"
@@ -49,25 +45,30 @@ class OmittedWords(WordCheck):
     # (benchmarks/word_eval.py); raise it in the config to gate on it.
     severity = Severity.WARNING
     description = ("A source noun, verb, adjective or name that no translation word renders (by "
-                   "dictionary, identity, cognate or back-translation), with nothing unaligned in "
-                   "its place; an error when the dictionary and the back-translation agree.")
+                   "dictionary, identity, cognate or back-translation): scored by a learned model "
+                   "where one is shipped for the pair and engine, else with nothing unaligned in its "
+                   "place; an error when the dictionary and the back-translation agree.")
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         wa = words_of(unit)
-        if wa is None or not reliable(wa, ctx, "src"):
+        if wa is None:
             return []
-        out = []
-        for i in wa.unaligned_src:
-            w = wa.src_words[i]
-            if not _meaning(w, ctx.src_lang) or wa.src_in_back[i] or w.pos == "num" or not w.known:
-                continue
-            if not hole(wa, i, "src", ctx, 1):
-                continue
-            out.append(self.graded(
-                f"“{w.text}” (source line {unit.source[0].line}) has no counterpart in the "
-                "translation nor in its back-translation", bool(w.translations),
-                **span_evidence(unit, wa, src=[i])))
-        return out
+        learned = wordscore.scored(unit, wa, ctx, "src")
+        if learned is not None:
+            return [self._finding(unit, wa, i, why) for i, why in learned]
+        if not reliable(wa, ctx, "src"):
+            return []
+        return [self._finding(unit, wa, i) for i in wordscore.candidates(wa, "src")
+                if not wa.src_in_back[i] and wa.src_words[i].known and hole(wa, i, "src", ctx, 1)]
+
+    def _finding(self, unit: AlignedUnit, wa: WordAlignment, i: int, why: dict | None = None) -> Finding:
+        w = wa.src_words[i]
+        ev = {**span_evidence(unit, wa, src=[i]), **(why or {})}
+        lost = not wa.src_in_back[i]
+        # An error when two signals agree: the dictionary knows the word, and it did not come back.
+        return self.graded(f"“{w.text}” (source line {unit.source[0].line}) has no counterpart in the "
+                           "translation" + (" nor in its back-translation" if lost else ""),
+                           bool(w.translations) and lost, **ev)
 
 
 @register
@@ -81,22 +82,22 @@ class AddedWords(WordCheck):
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         wa = words_of(unit)
-        if wa is None or not reliable(wa, ctx, "tgt"):
+        if wa is None:
+            return []
+        found = wordscore.scored(unit, wa, ctx, "tgt")
+        if found is None:
+            found = ([(j, None) for j in wordscore.candidates(wa, "tgt") if hole(wa, j, "tgt", ctx, 0)]
+                     if reliable(wa, ctx, "tgt") else [])
+        if not found:
             return []
         back = {fold(t) for t in unit.back_translation.split()}
-        src = {fold(w.lemma) for w in wa.src_words} | {fold(w.text) for w in wa.src_words}
+        src = {fold(x.lemma) for x in wa.src_words} | {fold(x.text) for x in wa.src_words}
         out = []
-        for j in wa.unaligned_tgt:
-            w = wa.tgt_words[j]
-            if not _meaning(w, ctx.tgt_lang) or w.pos in ("num", "np") or w.name_like:
-                continue
-            if not hole(wa, j, "tgt", ctx, 0):
-                continue
-            rendered = {fold(t) for t in w.translations}
-            confirmed = bool(rendered & back) and not rendered & src
-            out.append(self.graded(
-                f"“{w.text}” (translation line {unit.target[0].line}) renders no source word",
-                confirmed, **span_evidence(unit, wa, tgt=[j])))
+        for j, why in found:
+            rendered = {fold(t) for t in wa.tgt_words[j].translations}
+            ev = {**span_evidence(unit, wa, tgt=[j]), **(why or {})}
+            out.append(self.graded(f"“{wa.tgt_words[j].text}” (translation line {unit.target[0].line}) renders "
+                                   "no source word", bool(rendered & back) and not rendered & src, **ev))
         return out
 
 
@@ -193,7 +194,7 @@ class Mistranslation(WordCheck):
         out = []
         for i in wa.unaligned_src:
             w = wa.src_words[i]
-            if not _meaning(w, ctx.src_lang) or w.pos in ("np", "num") or not w.translations:
+            if not meaning(w, ctx.src_lang) or w.pos in ("np", "num") or not w.translations:
                 continue
             if wa.src_in_back[i]:
                 continue
@@ -201,7 +202,7 @@ class Mistranslation(WordCheck):
             if j is None:
                 continue
             t = wa.tgt_words[j]
-            if not _meaning(t, ctx.tgt_lang) or t.name_like:
+            if not meaning(t, ctx.tgt_lang) or t.name_like:
                 continue
             miss = near_miss(t, w.translations)
             if not miss:

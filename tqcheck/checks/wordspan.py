@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from tqcheck.align.words import WordAlignment
 from tqcheck.checks.base import Check, Context
+from tqcheck.lexicon import Word, grammar_lemmas
 from tqcheck.model import AlignedUnit, Finding, Severity
 
 # Parts of speech whose loss or addition changes what a sentence says.
@@ -15,6 +16,13 @@ MEANING_POS = frozenset({"n", "vblex", "adj", "np"})
 MIN_COVERAGE = 0.8
 # Relative distance (0..1) at which an unaligned word counts as standing in the place.
 NEAR = 0.2
+
+
+def meaning(w: Word, lang: str) -> bool:
+    """A word whose loss or addition changes what is said (not a grammar lemma such as an
+    auxiliary)."""
+    return (len(w.text) > 2 and (w.pos in MEANING_POS or (not w.pos and w.content))
+            and w.lemma not in grammar_lemmas(lang))
 
 
 def words_of(unit: AlignedUnit) -> WordAlignment | None:

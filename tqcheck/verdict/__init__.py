@@ -177,8 +177,7 @@ def _under(risk: float, flag: float) -> str:
 
 
 def _likely_error(m: VerdictModel, values: dict[str, float], risk: float, flag: float) -> Finding:
-    push = sorted(m.contributions(values).items(), key=lambda kv: kv[1], reverse=True)
-    drivers = [(name, round(values.get(name, 0.0), 3)) for name, c in push[:3] if c > 0]
+    drivers = m.drivers(values)
     shown = ", ".join(f"{n} {v:g}" for n, v in drivers)
     return Finding(LIKELY_ERROR, Severity.WARNING,
                    f"likely error (risk {risk:.2f} ≥ {flag:.2f}) that no specific check explains; driven by {shown}",

@@ -37,6 +37,11 @@ class VerdictModel:
         return {name: c * ((values.get(name, 0.0) - m) / s)
                 for name, m, s, c in zip(self.features, self.mean, self.scale, self.coef)}
 
+    def drivers(self, values: dict[str, float], n: int = 3) -> list[tuple[str, float]]:
+        """The features that pushed the risk up most, with their values, for a report."""
+        push = sorted(self.contributions(values).items(), key=lambda kv: kv[1], reverse=True)
+        return [(name, round(values.get(name, 0.0), 3)) for name, c in push[:n] if c > 0]
+
     def risk(self, values: dict[str, float]) -> float:
         z = self.intercept + sum(self.contributions(values).values())
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
