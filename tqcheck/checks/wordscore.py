@@ -19,6 +19,7 @@ verdict's format (tqcheck.verdict.model): JSON coefficients, never a pickle.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +42,13 @@ def candidates(wa: WordAlignment, side: str) -> list[int]:
         return [i for i in wa.unaligned_src if meaning(wa.src_words[i], wa.src_lang) and wa.src_words[i].pos != "num"]
     return [j for j in wa.unaligned_tgt if meaning(wa.tgt_words[j], wa.tgt_lang)
             and wa.tgt_words[j].pos not in ("num", "np") and not wa.tgt_words[j].name_like]
+
+
+def _zipf(text: str, lang: str) -> float:
+    """How common the word is (wordfreq's Zipf); for a word of several parts (Apertium's
+    multiwords `took place`, `face-to-face`, `u.s.`) the rarest part's, which the derived
+    table answers: wordfreq itself, imported for them, cost more than the whole model."""
+    return min((wordlist.zipf(p, lang) for p in re.findall(r"[^\W\d_]+", text.lower())), default=0.0)
 
 
 def _stems(words: tuple[str, ...]) -> list[str]:
@@ -74,7 +82,7 @@ def features(unit: AlignedUnit, wa: WordAlignment, side: str) -> list[tuple[int,
         f = {**common,
              "gap_none": float(g is None), "gap_width": float(min(MAX_GAP, g[0]) if g else MAX_GAP),
              "gap_hole": float(g is not None and g[0] <= 1), "stand_in_distance": g[1] if g else 1.0,
-             "zipf": wordlist.zipf(w.text.lower(), lang), "length": float(min(12, len(w.text))),
+             "zipf": _zipf(w.text, lang), "length": float(min(12, len(w.text))),
              "known": float(w.known), "capitalised": float(w.text[:1].isupper()),
              "position": i / max(1, len(ws) - 1), "has_translations": float(bool(w.translations))}
         # The hand rule as one feature: a hole, nothing standing in, in a well-aligned unit
