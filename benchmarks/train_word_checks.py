@@ -65,21 +65,46 @@ def _sentences(pair: str, split: str, limit: int, seed: int, mt: bool):
     return out
 
 
-def operating(m: VerdictModel, dev, side: str, budget: float) -> tuple[float, float, float]:
-    """(threshold, clean sentences flagged per 100 at worst of the two clean kinds, recall
-    of the side's kind) on dev."""
-    def top(rows):
-        return max((m.risk(f) for _, f in rows), default=0.0)
-    flag, ff = 0.0, 0.0
-    for origin in ("human", "mt"):
-        clean = sorted((top(r) for k, s, r, o in dev if s == side and k == "clean" and o == origin), reverse=True)
-        allowed = int(budget * len(clean) / 100)
-        flag = max(flag, min(1.0, clean[allowed] + 1e-6) if allowed < len(clean) else 0.0)
-    for origin in ("human", "mt"):
-        clean = [top(r) for k, s, r, o in dev if s == side and k == "clean" and o == origin]
-        ff = max(ff, 100 * sum(x >= flag for x in clean) / max(1, len(clean)))
-    bad = [top(r) >= flag for k, s, r, _ in dev if s == side and k == KIND[side]]
-    return flag, ff, sum(bad) / max(1, len(bad))
+# added-words sets its threshold by each unit's count of candidates (wordscore.for_count):
+# a paragraph has many more than a sentence. omitted-words keeps one threshold: on whole
+# articles it raised no false flag with it.
+COUNTED = {"tgt"}
+ALPHAS = tuple(round(0.0005 * 1.25 ** k, 6) for k in range(30))
+TAIL = 500
+
+
+def _ff(flagged, scored, origin) -> float:
+    rows = [flagged(z) for k, o, z in scored if k == "clean" and o == origin]
+    return 100 * sum(rows) / max(1, len(rows))
+
+
+def operating(m: VerdictModel, dev, side: str, budget: float) -> tuple[dict, float, float, dict]:
+    """(thresholds, clean sentences flagged per 100 at worst of the two clean kinds, recall
+    of the side's kind, what the model keeps for its threshold) on dev."""
+    scored = [(k, o, [m.risk(f) for _, f in r]) for k, s, r, o in dev if s == side]
+    origins = ("human", "mt")
+    if side in COUNTED:
+        clean = sorted((z for k, _, zs in scored if k == "clean" for z in zs), reverse=True)
+        keep = {"clean_tail": [round(z, 6) for z in clean[:TAIL]], "clean_candidates": len(clean)}
+
+        def rule(alpha):
+            return lambda zs: any(z >= wordscore.for_count(len(zs), keep["clean_tail"], len(clean), alpha) for z in zs)
+        ok = [a for a in ALPHAS if max(_ff(rule(a), scored, o) for o in origins) <= budget] or [ALPHAS[0]]
+        alpha = max(ok)
+        flagged = rule(alpha)
+        thresholds = {"flag": wordscore.for_count(1, keep["clean_tail"], len(clean), alpha), "alpha": alpha}
+    else:
+        flag, keep = 0.0, {}
+        for origin in origins:
+            tops = sorted((max(zs, default=0.0) for k, o, zs in scored if k == "clean" and o == origin), reverse=True)
+            allowed = int(budget * len(tops) / 100)
+            flag = max(flag, min(1.0, tops[allowed] + 1e-6) if allowed < len(tops) else 0.0)
+
+        def flagged(zs):
+            return any(z >= flag for z in zs)
+        thresholds = {"flag": flag}
+    bad = [flagged(zs) for k, _, zs in scored if k == KIND[side]]
+    return thresholds, max(_ff(flagged, scored, o) for o in origins), sum(bad) / max(1, len(bad)), keep
 
 
 def hand_rule(dev, side: str) -> tuple[float, float]:
@@ -109,9 +134,10 @@ def fit(pair: str, train, dev, side: str, budget: float) -> tuple[VerdictModel, 
         lr = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((X - mean) / scale, y)
         m = VerdictModel(tuple(pair.split("-")), "apertium", "", tuple(names), tuple(map(float, mean)),
                          tuple(map(float, scale)), tuple(map(float, lr.coef_[0])), float(lr.intercept_[0]), {}, "")
-        flag, ff, recall = operating(m, dev, side, budget)
+        thresholds, ff, recall, keep = operating(m, dev, side, budget)
         if best is None or recall > best[1]["dev_recall"]:
-            best = (m, {"C": c, "flag": flag, "dev_false_flags_per_100": round(ff, 2), "dev_recall": round(recall, 3),
+            best = (m, {"C": c, "thresholds": thresholds, **keep, "dev_false_flags_per_100": round(ff, 2),
+                        "dev_recall": round(recall, 3),
                         "train_rows": len(rows), "train_positives": int(y.sum())})
     return best  # type: ignore[return-value]
 
@@ -124,8 +150,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--false-flags", type=float, default=1.0, help="per 100 clean dev sentences, per check")
     ap.add_argument("--checks", default="omitted-words",
-                    help="omitted-words, added-words or both (comma-separated); added-words is not shipped: "
-                         "its sentence threshold flags too much in paragraphs (README)")
+                    help="omitted-words, added-words or both (comma-separated)")
     ap.add_argument("--out", default=str(wordscore.SHIPPED))
     args = ap.parse_args()
     out = Path(args.out)
@@ -149,7 +174,7 @@ def main() -> None:
                 print(f"{pair} {check}: not shipped (no better than the hand rule)")
                 (out / f"apertium-{pair}-{check}.json").unlink(missing_ok=True)
                 continue
-            model = replace(m, model=we.ApertiumEngine().info(tgt, src).model, thresholds={"flag": meta.pop("flag")},
+            model = replace(m, model=we.ApertiumEngine().info(tgt, src).model, thresholds=meta.pop("thresholds"),
                             signature=f"word_eval train/dev seed {args.seed} human+mt {signature}",
                             meta={"check": check, **meta, "target_false_flags_per_100": args.false_flags})
             path = out / f"apertium-{pair}-{check}.json"

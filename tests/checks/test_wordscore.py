@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from tests.checks.word_helpers import word_unit
 from tests.conftest import needs_apertium
 from tqcheck.checks import CHECKS, wordscore
@@ -14,6 +16,7 @@ pytestmark = needs_apertium
 SOURCE = "The government announced new economic measures on Monday."
 CLEAN = "El gobierno anunció nuevas medidas económicas el lunes."
 DROPPED = "El gobierno anunció nuevas medidas el lunes."
+ADDED = "El gobierno corrupto anunció nuevas medidas económicas el lunes."
 
 
 def _run(source: str, target: str, pair: str = "en-es", **thresholds: float):
@@ -22,16 +25,30 @@ def _run(source: str, target: str, pair: str = "en-es", **thresholds: float):
     return CHECKS["omitted-words"]().run(u, ctx), u, ctx
 
 
+SHIPPED = {"omitted-words": ("en-es", "es-en", "ca-en"), "added-words": ("en-es", "es-en")}
+
+
 def test_shipped_models_read_what_features_give():
-    u, _ = word_unit(SOURCE, DROPPED, "en-es")
-    [(_, f), *_] = wordscore.features(u, u.words, "src")
+    reads = {side: set(wordscore.features(u, u.words, side)[0][1])
+             for side, u in (("src", word_unit(SOURCE, DROPPED, "en-es")[0]), ("tgt", word_unit(SOURCE, ADDED, "en-es")[0]))}
     files = sorted(wordscore.SHIPPED.glob("*.json"))
-    assert {p.name for p in files} == {f"apertium-{p}-omitted-words.json" for p in ("en-es", "es-en", "ca-en")}
+    assert {p.name for p in files} == {f"apertium-{p}-{c}.json" for c, pairs in SHIPPED.items() for p in pairs}
     for p in files:
         m = load(p)
-        assert m.meta["check"] == "omitted-words" and m.engine == "apertium"
-        assert set(m.features) == set(f), p.name
+        side = next(s for s, c in wordscore.SIDES.items() if c == m.meta["check"])
+        assert m.engine == "apertium" and set(m.features) == reads[side], p.name
         assert 0.0 < m.thresholds["flag"] < 1.0
+        # added-words sets its threshold by the unit's count of candidates, from the clean tail it keeps
+        assert ("alpha" in m.thresholds) == (side == "tgt") == bool(m.meta.get("clean_tail")), p.name
+
+
+def test_added_word_is_scored_and_flagged():
+    u, ctx = word_unit(SOURCE, ADDED, "en-es")
+    found = CHECKS["added-words"]().run(u, replace(ctx, engine="apertium"))
+    assert [f.evidence["target_words"] for f in found] == [["corrupto"]]
+    assert found[0].evidence["model"] == "apertium-en-es-added-words.json"
+    clean, _ = word_unit(SOURCE, CLEAN, "en-es")
+    assert CHECKS["added-words"]().run(clean, replace(ctx, engine="apertium")) == []
 
 
 def test_dropped_word_is_scored_and_flagged():
@@ -56,4 +73,14 @@ def test_threshold_from_the_config_overrides_the_model():
 def test_without_a_model_the_hand_rules_run():
     u, ctx = word_unit(SOURCE, DROPPED, "en-es")
     assert wordscore.scored(u, u.words, ctx, "src") is None  # no engine named: no model
-    assert wordscore.scored(u, u.words, replace(ctx, engine="apertium"), "tgt") is None  # none shipped
+    u, ctx = word_unit(SOURCE, "El govern va anunciar noves mesures dilluns.", "en-ca")
+    assert wordscore.scored(u, u.words, replace(ctx, engine="apertium"), "src") is None  # none shipped
+    assert wordscore.scored(u, u.words, replace(ctx, engine="apertium"), "tgt") is None
+
+
+def test_threshold_by_count_rises_with_the_candidates():
+    tail = [0.99, 0.98, 0.95, 0.9, 0.8, 0.7]
+    one, four = (wordscore.for_count(n, tail, 400, 0.01) for n in (1, 4))
+    assert one == pytest.approx(0.8 + 1e-6)  # 0.01 × 400: the 4 highest clean scores reach it
+    assert four == pytest.approx(0.98 + 1e-6)  # a unit of four candidates: 1 in 400 reaches it
+    assert wordscore.for_count(1, tail, 100_000, 0.01) == pytest.approx(0.7 + 1e-6)  # past the tail: its last
