@@ -110,13 +110,9 @@ def operating(m: VerdictModel, dev, side: str, budget: float) -> tuple[dict, flo
 def hand_rule(dev, side: str) -> tuple[float, float]:
     """(clean flagged per 100 at worst of the two clean kinds, recall) of the check's hand
     rule (the `hand_rule` feature: what the check does without a model) on the same rows."""
-    def fires(rows):
-        return any(f["hand_rule"] for _, f in rows)
-    ff = max(100 * sum(fires(r) for k, s, r, o in dev if s == side and k == "clean" and o == origin)
-             / max(1, sum(1 for k, s, _, o in dev if s == side and k == "clean" and o == origin))
-             for origin in ("human", "mt"))
-    bad = [fires(r) for k, s, r, _ in dev if s == side and k == KIND[side]]
-    return ff, sum(bad) / max(1, len(bad))
+    scored = [(k, o, [f["hand_rule"] for _, f in r]) for k, s, r, o in dev if s == side]
+    bad = [any(zs) for k, _, zs in scored if k == KIND[side]]
+    return max(_ff(any, scored, o) for o in ("human", "mt")), sum(bad) / max(1, len(bad))
 
 
 def fit(pair: str, train, dev, side: str, budget: float) -> tuple[VerdictModel, dict]:

@@ -1,17 +1,20 @@
-"""The learned word score of omitted-words (tqcheck/checks/wordscore.py), on real
-Apertium analyses and back-translations, and the shipped model files' contract."""
+"""The learned word scores of omitted-words and added-words (tqcheck/checks/wordscore.py),
+on real Apertium analyses and back-translations, and the shipped model files' contract."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from tests.checks.word_helpers import word_unit
-from tests.conftest import needs_apertium
+from tests.conftest import needs_apertium, run_cli
 from tqcheck.checks import CHECKS, wordscore
 from tqcheck.verdict.model import load
 
 pytestmark = needs_apertium
+SHIPPED_CALIBRATION = Path(wordscore.__file__).resolve().parents[1] / "calibration"
 
 SOURCE = "The government announced new economic measures on Monday."
 CLEAN = "El gobierno anunció nuevas medidas económicas el lunes."
@@ -84,3 +87,21 @@ def test_threshold_by_count_rises_with_the_candidates():
     assert one == pytest.approx(0.8 + 1e-6)  # 0.01 × 400: the 4 highest clean scores reach it
     assert four == pytest.approx(0.98 + 1e-6)  # a unit of four candidates: 1 in 400 reaches it
     assert wordscore.for_count(1, tail, 100_000, 0.01) == pytest.approx(0.7 + 1e-6)  # past the tail: its last
+
+
+def test_a_calibration_file_moves_the_threshold_on_the_real_cli(tmp_path):
+    (tmp_path / "a.en.txt").write_text(SOURCE + "\n", encoding="utf-8")
+    (tmp_path / "b.es.txt").write_text(DROPPED + "\n", encoding="utf-8")
+    args = ("check", "a.en.txt", "b.es.txt", "--engine", "apertium", "--enable", "omitted-words", "--no-cache",
+            "-q", "-f", "json", "-o", "r.json")
+
+    def flagged() -> list[str]:
+        run_cli(*args, cwd=tmp_path)
+        report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+        return [f["check"] for u in report["units"] for f in u["findings"]]
+    assert flagged() == ["omitted-words"]
+    cal = json.loads((SHIPPED_CALIBRATION / "apertium-en-es.json").read_text(encoding="utf-8"))
+    cal["thresholds"]["omitted_words_score"] = 1.0
+    (tmp_path / "cal.json").write_text(json.dumps(cal), encoding="utf-8")
+    (tmp_path / "tqcheck.toml").write_text('calibration = "cal.json"\n', encoding="utf-8")
+    assert flagged() == []

@@ -9,7 +9,7 @@ from functools import lru_cache
 from tqcheck.align.words import WordAlignment, distance, fold, stem_match
 from tqcheck.checks.base import Context, register
 from tqcheck.checks import wordscore
-from tqcheck.checks.wordspan import WordCheck, gap, hole, meaning, reliable, span_evidence, words_of
+from tqcheck.checks.wordspan import WordCheck, forms, gap, hand_rule, meaning, reliable, span_evidence, words_of
 from tqcheck.lang import get as get_language
 from tqcheck.lexicon import Word, antonyms, wordnet
 from tqcheck.model import AlignedUnit, Finding, Severity
@@ -56,10 +56,9 @@ class OmittedWords(WordCheck):
         learned = wordscore.scored(unit, wa, ctx, "src")
         if learned is not None:
             return [self._finding(unit, wa, i, why) for i, why in learned]
-        if not reliable(wa, ctx, "src"):
-            return []
+        aligned = reliable(wa, ctx, "src")
         return [self._finding(unit, wa, i) for i in wordscore.candidates(wa, "src")
-                if not wa.src_in_back[i] and wa.src_words[i].known and hole(wa, i, "src", ctx, 1)]
+                if hand_rule(wa, i, "src", aligned, ctx)]
 
     def _finding(self, unit: AlignedUnit, wa: WordAlignment, i: int, why: dict | None = None) -> Finding:
         w = wa.src_words[i]
@@ -76,9 +75,10 @@ class AddedWords(WordCheck):
     id = "added-words"
     title = "A translation content word with no source"
     severity = Severity.WARNING
-    description = ("A translation noun, verb or adjective that renders no source word, with no "
-                   "unaligned source word in its place; an error when its dictionary translation "
-                   "comes back in the back-translation but is not in the source.")
+    description = ("A translation noun, verb or adjective that renders no source word: scored by a "
+                   "learned model where one is shipped for the pair and engine, else with no unaligned "
+                   "source word in its place; an error when its dictionary translation comes back in "
+                   "the back-translation but is not in the source.")
 
     def run(self, unit: AlignedUnit, ctx: Context) -> list[Finding]:
         wa = words_of(unit)
@@ -86,12 +86,11 @@ class AddedWords(WordCheck):
             return []
         found = wordscore.scored(unit, wa, ctx, "tgt")
         if found is None:
-            found = ([(j, None) for j in wordscore.candidates(wa, "tgt") if hole(wa, j, "tgt", ctx, 0)]
-                     if reliable(wa, ctx, "tgt") else [])
+            aligned = reliable(wa, ctx, "tgt")
+            found = [(j, None) for j in wordscore.candidates(wa, "tgt") if hand_rule(wa, j, "tgt", aligned, ctx)]
         if not found:
             return []
-        back = {fold(t) for t in unit.back_translation.split()}
-        src = {fold(x.lemma) for x in wa.src_words} | {fold(x.text) for x in wa.src_words}
+        back, src = forms(unit, wa)
         out = []
         for j, why in found:
             rendered = {fold(t) for t in wa.tgt_words[j].translations}

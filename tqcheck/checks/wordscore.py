@@ -26,7 +26,7 @@ from pathlib import Path
 
 from tqcheck.align.words import WordAlignment, fold
 from tqcheck.checks.base import Context
-from tqcheck.checks.wordspan import MIN_COVERAGE, NEAR, gap, meaning
+from tqcheck.checks.wordspan import coverage, forms, gap, hand_rule, meaning, reliable
 from tqcheck.lexicon import wordlist
 from tqcheck.model import AlignedUnit
 
@@ -63,19 +63,15 @@ def features(unit: AlignedUnit, wa: WordAlignment, side: str) -> list[tuple[int,
     src_side = side == "src"
     ws = wa.src_words if src_side else wa.tgt_words
     lang = wa.src_lang if src_side else wa.tgt_lang
-    linked = set(wa.src_to_tgt) if src_side else set(wa.tgt_to_src)
-    content = wa.content_src() if src_side else wa.content_tgt()
-    own = sum(k in linked for k in content) / max(1, len(content) - 1)
-    other = wa.coverage_tgt if src_side else wa.coverage_src
-    # The unit's own coverage, the candidate aside, and the other side's; "well_aligned"
-    # is the hand rule's condition, which a linear model cannot draw from the two.
-    common = {"coverage_own": own, "coverage_other": other, "well_aligned": float(min(own, other) >= MIN_COVERAGE),
+    own, other = coverage(wa, side)
+    # "well_aligned" is the hand rule's condition, which a linear model cannot draw from the two.
+    aligned = reliable(wa, None, side)
+    common = {"coverage_own": own, "coverage_other": other, "well_aligned": float(aligned),
               "chrf": (unit.scores.chrf or 0.0) / 100}
     if src_side:
         target = fold(unit.target_text)
     else:
-        back_tokens = {fold(t) for t in unit.back_translation.split()}
-        src_forms = {fold(x.lemma) for x in wa.src_words} | {fold(x.text) for x in wa.src_words}
+        back_tokens, src_forms = forms(unit, wa)
         back, source = fold(unit.back_translation), fold(unit.source_text)
     out = []
     for i in candidates(wa, side):
@@ -86,10 +82,7 @@ def features(unit: AlignedUnit, wa: WordAlignment, side: str) -> list[tuple[int,
              "zipf": _zipf(w.text, lang), "length": float(min(12, len(w.text))),
              "known": float(w.known), "capitalised": float(w.text[:1].isupper()),
              "position": i / max(1, len(ws) - 1), "has_translations": float(bool(w.translations))}
-        # The hand rule as one feature: a hole, nothing standing in, in a well-aligned unit
-        # (on the source side also unknown to the back-translation, and to the analyser).
-        f["hand_rule"] = float(bool(common["well_aligned"] and g is not None and g[0] <= (1 if src_side else 0)
-                                    and g[1] >= NEAR and (not src_side or (w.known and not wa.src_in_back[i]))))
+        f["hand_rule"] = float(hand_rule(wa, i, side, aligned))
         stems = _stems(w.translations)
         if src_side:
             f["in_back"] = float(wa.src_in_back[i])
@@ -132,7 +125,7 @@ def for_count(n: int, tail: list[float], clean: int, alpha: float) -> float:
 
 def scored(unit: AlignedUnit, wa: WordAlignment, ctx: Context, side: str) -> list[tuple[int, dict]] | None:
     """(candidate, evidence: its score, the threshold and what drove it) of the candidates
-    at or over the model's threshold (the config's `<check>_score`, e.g.
+    at or over the model's threshold (a calibration file's `<check>_score` threshold, e.g.
     `omitted_words_score`, overrides it); None without a model. A model that keeps its
     clean dev tail (`alpha` among its thresholds) sets the threshold by the unit's count
     of candidates."""

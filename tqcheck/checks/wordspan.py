@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tqcheck.align.words import WordAlignment
+from tqcheck.align.words import WordAlignment, fold
 from tqcheck.checks.base import Check, Context
 from tqcheck.lexicon import Word, grammar_lemmas
 from tqcheck.model import AlignedUnit, Finding, Severity
@@ -62,24 +62,49 @@ def gap(wa: WordAlignment, i: int, side: str) -> tuple[int, float] | None:
     return abs(right - left) - 1, near
 
 
-def hole(wa: WordAlignment, i: int, side: str, ctx: Context, max_width: float) -> bool:
+def hole(wa: WordAlignment, i: int, side: str, ctx: Context | None, max_width: float) -> bool:
     """Word i left a hole: its neighbours' counterparts (nearly) touch and no unaligned
-    content word of the other side is anywhere near."""
+    content word of the other side is anywhere near. Without a context, the defaults."""
+    t = ctx.threshold if ctx else _default
     g = gap(wa, i, side)
-    return (g is not None and g[0] <= ctx.threshold(f"max_hole_{side}", max_width)
-            and g[1] >= ctx.threshold("min_stand_in_distance", NEAR))
+    return g is not None and g[0] <= t(f"max_hole_{side}", max_width) and g[1] >= t("min_stand_in_distance", NEAR)
 
 
-def reliable(wa: WordAlignment, ctx: Context, side: str) -> bool:
+def coverage(wa: WordAlignment, side: str) -> tuple[float, float]:
+    """The share of one side's content words that are linked, leaving the one word in
+    question aside, and the other side's coverage."""
+    linked = wa.src_to_tgt if side == "src" else wa.tgt_to_src
+    content = wa.content_src() if side == "src" else wa.content_tgt()
+    own = sum(i in linked for i in content) / max(1, len(content) - 1)
+    return own, wa.coverage_tgt if side == "src" else wa.coverage_src
+
+
+def reliable(wa: WordAlignment, ctx: Context | None, side: str) -> bool:
     """Whether the alignment covers enough of both sides, leaving the one word in question
     aside on its side, that one unaligned word stands out: in a free translation most
     words are unaligned and none is evidence."""
-    limit = ctx.threshold("min_word_coverage", MIN_COVERAGE)
-    linked = {lk.src for lk in wa.links} if side == "src" else {lk.tgt for lk in wa.links}
-    content = wa.content_src() if side == "src" else wa.content_tgt()
-    own = sum(i in linked for i in content) / max(1, len(content) - 1)
-    other = wa.coverage_tgt if side == "src" else wa.coverage_src
-    return min(own, other) >= limit
+    return min(coverage(wa, side)) >= (ctx.threshold if ctx else _default)("min_word_coverage", MIN_COVERAGE)
+
+
+def hand_rule(wa: WordAlignment, i: int, side: str, aligned: bool, ctx: Context | None = None) -> bool:
+    """What omitted-words (src) and added-words (tgt) flag without a learned score: a hole
+    in a unit `reliable` finds well aligned (the caller's, once a unit); on the source side,
+    a word the analyser knows that did not come back in the back-translation either. The
+    learned scores read it as one feature."""
+    if not aligned or (side == "src" and (wa.src_in_back[i] or not wa.src_words[i].known)):
+        return False
+    return hole(wa, i, side, ctx, 1 if side == "src" else 0)
+
+
+def forms(unit: AlignedUnit, wa: WordAlignment) -> tuple[set[str], set[str]]:
+    """The folded tokens of the back-translation, and the folded forms and lemmas of the
+    source: where an added word's dictionary renderings are looked for."""
+    back = {fold(t) for t in unit.back_translation.split()}
+    return back, {fold(x.lemma) for x in wa.src_words} | {fold(x.text) for x in wa.src_words}
+
+
+def _default(_name: str, value: float) -> float:
+    return value
 
 
 def span_evidence(unit: AlignedUnit, wa: WordAlignment, *, src: Sequence[int] = (),
